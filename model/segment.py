@@ -1,0 +1,175 @@
+"""Sentence spans with character offsets into the original text.
+
+pysbd does the splitting, on a *view* of each block in which scraping artefacts are
+deleted (spaces before punctuation, "U. S.", a space inside quotation marks, "[ " before a
+quote). The view only ever deletes characters, so every view index maps back to one
+original index and `text[start:end]` is always an exact slice of the input.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator
+
+import pysbd
+
+# A "sentence" longer than this (a scraped page with no punctuation) is cut at whitespace so
+# that it fits the model's window and memory stays bounded; 1,000 characters is about 200
+# words, far beyond any real news sentence.
+MAX_SENTENCE_CHARS = 1000
+# pysbd's cost grows with block length; blocks are pre-cut at whitespace beyond this size.
+MAX_BLOCK_CHARS = 20_000
+# A line break inside a paragraph is a wrap (joined), not a boundary, when the line is at
+# least this fraction of the document's longest line and does not end a sentence.
+WRAP_LINE_FRACTION = 0.6
+# Documents whose longest line is shorter than this are not treated as hard-wrapped.
+MIN_WRAP_WIDTH = 40
+
+_TERMINAL = tuple('.!?:"”’\')')
+_DELETIONS = [
+    re.compile(r"(?<=\S)[ \t]+(?=[.,;:!?%](?:\s|$|[\"”’']))"),  # "aliens ." -> "aliens."
+    re.compile(r"(?<=\S)[ \t]+(?=[’']s\b|n[’']t\b)"),  # "America ’s" -> "America’s"
+    re.compile(r"(?<=\b[A-Z]\.)[ \t]+(?=[A-Z]\.)"),  # "U. S." -> "U.S."
+    re.compile(r"\[[ \t]*(?=[\"“])"),  # '[ "' artefact before a quote
+    re.compile(r"(?<=[ \t])[ \t]+"),  # runs of spaces -> one
+]
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences of `text` as spans; `text[s.start:s.end] == s.text` for each."""
+    spans: list[Span] = []
+    for block_start, block_end in _blocks(text):
+        for start, end in _split_block(text, block_start, block_end):
+            spans.extend(_cap_length(text, start, end))
+    return spans
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """Paragraph-like blocks: blank lines and short lines (headlines) end a block; long
+    wrapped lines are joined into the block."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    if not lines:
+        return
+    longest = max(len(text[s:e].rstrip()) for s, e in lines)
+    hard_wrapped = longest >= MIN_WRAP_WIDTH and sum(
+        1 for s, e in lines if len(text[s:e].rstrip()) >= WRAP_LINE_FRACTION * longest
+    ) >= 3 and longest <= 200
+    block_start, previous_end = None, None
+    for start, end in lines:
+        line = text[start:end].strip()
+        if not line:
+            if block_start is not None:
+                yield from _cut_block(text, block_start, previous_end)
+            block_start = None
+            continue
+        if block_start is not None:
+            previous = text[block_start:previous_end].rstrip()
+            last_line = previous.rsplit("\n", 1)[-1]
+            blank_between = text.count("\n", previous_end, start) > 1
+            wrapped = (
+                hard_wrapped
+                and not blank_between
+                and len(last_line) >= WRAP_LINE_FRACTION * longest
+                and not last_line.endswith(_TERMINAL)
+            )
+            if not wrapped:
+                yield from _cut_block(text, block_start, previous_end)
+                block_start = None
+        if block_start is None:
+            block_start = start
+        previous_end = end
+    if block_start is not None:
+        yield from _cut_block(text, block_start, previous_end)
+
+
+def _cut_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    while end - start > MAX_BLOCK_CHARS:
+        window = text[start : start + MAX_BLOCK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" "))
+        cut = start + (cut + 1 if cut > 0 else MAX_BLOCK_CHARS)
+        yield start, cut
+        start = cut
+    yield start, end
+
+
+def _view(block: str) -> tuple[str, list[int]]:
+    """The block with artefacts deleted, and for each kept character its block index."""
+    drop = bytearray(len(block))
+    for pattern in _DELETIONS:
+        for match in pattern.finditer(block):
+            drop[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    inside = False
+    for match in re.finditer('"', block):
+        i = match.start()
+        if not inside and i + 1 < len(block) and block[i + 1] in " \t":
+            drop[i + 1] = 1  # '" Everything' -> '"Everything'
+        elif inside and i > 0 and block[i - 1] in " \t":
+            drop[i - 1] = 1  # 'States . "' -> 'States."'
+        inside = not inside
+    keep = [i for i in range(len(block)) if not drop[i]]
+    view = "".join(block[i] for i in keep).replace("\n", " ")
+    return view, keep
+
+
+def _split_block(text: str, block_start: int, block_end: int) -> Iterator[tuple[int, int]]:
+    block = text[block_start:block_end]
+    view, keep = _view(block)
+    cursor = 0
+    for sentence in _segmenter().segment(view):
+        found = view.find(sentence, cursor)
+        if found < 0:  # pysbd returned text it changed; fall back to its length
+            found = cursor
+        cursor = found + len(sentence)
+        piece = view[found:cursor]
+        lead = len(piece) - len(piece.lstrip())
+        trail = len(piece.rstrip())
+        if trail <= lead:
+            continue
+        start = block_start + keep[found + lead]
+        end = block_start + keep[found + trail - 1] + 1
+        yield start, end
+    # pysbd may leave a tail unconsumed when it altered text: keep it as a sentence.
+    rest = view[cursor:]
+    if rest.strip():
+        lead = len(rest) - len(rest.lstrip())
+        yield block_start + keep[cursor + lead], block_start + keep[cursor + len(rest.rstrip()) - 1] + 1
+
+
+def _cap_length(text: str, start: int, end: int) -> Iterator[Span]:
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + 1, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        yield Span(start, cut, text[start:cut])
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        yield Span(start, end, text[start:end])
+
+
+# Joins the previous and next sentence into the second segment the model reads beside a
+# sentence; "|" marks where the sentence itself sits between them.
+CONTEXT_SEPARATOR = " | "
+
+
+def neighbour_context(sentences: list[str], index: int, window: int) -> str | None:
+    """The `window` sentences before and after `sentences[index]`, or None for window 0."""
+    if window <= 0:
+        return None
+    before = " ".join(sentences[max(0, index - window) : index])
+    after = " ".join(sentences[index + 1 : index + 1 + window])
+    return f"{before}{CONTEXT_SEPARATOR}{after}"

@@ -1,0 +1,76 @@
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.segment import MAX_SENTENCE_CHARS, neighbour_context, split_sentences
+
+from .conftest import REPO
+
+
+def texts_of(text):
+    return [span.text for span in split_sentences(text)]
+
+
+def assert_offsets(text):
+    spans = split_sentences(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.text
+        assert span.text == span.text.strip() and span.text
+    assert [s.start for s in spans] == sorted(s.start for s in spans)
+    return spans
+
+
+def test_seed_articles_keep_offsets():
+    for path in sorted((REPO / "seeds").glob("*.txt")):
+        assert len(assert_offsets(path.read_text(encoding="utf-8"))) > 15
+
+
+def test_headline_line_is_its_own_sentence():
+    text = "Mayor Holt: No new taxes this year\nThe mayor spoke on Monday. She took no questions."
+    assert texts_of(text) == ["Mayor Holt: No new taxes this year", "The mayor spoke on Monday.", "She took no questions."]
+
+
+def test_pretokenised_text_does_not_split_inside_initials():
+    text = "The U. S. envoy arrived in Lima on Monday . [ \" We came to listen , \" the envoy said . The talks end Friday ."
+    sentences = texts_of(text)
+    assert sentences[0] == "The U. S. envoy arrived in Lima on Monday ."
+    assert sentences[1].startswith('" We came to listen')
+    assert sentences[-1] == "The talks end Friday ."
+
+
+def test_hard_wrapped_paragraph_is_joined():
+    lines = [
+        "The regional water board voted on Tuesday to raise rates for",
+        "households by four percent, the first increase in six years, after",
+        "a review of pipes that were laid in the nineteen-fifties.",
+        "",
+        "The board will meet again in May to set the schedule for repairs.",
+    ]
+    sentences = texts_of("\n".join(lines))
+    assert len(sentences) == 2
+    assert sentences[0].startswith("The regional") and sentences[0].endswith("nineteen-fifties.")
+
+
+def test_very_long_sentence_is_chunked():
+    text = "word " * 5000
+    spans = assert_offsets(text)
+    assert all(len(s.text) <= MAX_SENTENCE_CHARS for s in spans)
+    assert sum(len(s.text.split()) for s in spans) == 5000
+
+
+def test_neighbour_context():
+    sentences = ["One.", "Two.", "Three."]
+    assert neighbour_context(sentences, 1, 1) == "One. | Three."
+    assert neighbour_context(sentences, 0, 1) == " | Two."
+    assert neighbour_context(sentences, 1, 0) is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_offsets_hold_for_arbitrary_unicode(text):
+    assert_offsets(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["The vote .", "U. S.", "\"Yes,\" she said.", "\n", "\n\n", " ", "’s", "[ \"", "Dr. Lee", "?!", "…"]), max_size=40))
+def test_offsets_hold_for_news_like_fragments(parts):
+    assert_offsets("".join(parts))

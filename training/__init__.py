@@ -1,0 +1,1 @@
+"""framelens training: how a model directory comes to exist (never imported by `model`)."""

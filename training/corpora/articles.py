@@ -1,0 +1,49 @@
+"""Article-format JSONL: ../shared/data/gold-dev and train-llm, and any export in that format.
+
+One article per line: `{article_id, source, text, sentences: [{i, start, end, text, label}]}`,
+labels already in LABELS (annotated by the guideline), so no mapping and no mapping noise;
+train-llm has a few percent annotator noise (see its README).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from . import DataError, LabelledArticle, check_label, check_text
+
+
+def jsonl_files(path: Path) -> list[Path]:
+    return sorted(path.glob("*.jsonl")) if path.is_dir() else [path]
+
+
+def read_jsonl(path: Path):
+    """(line number, object) for each non-blank line; DataError on malformed JSON."""
+    with open(path, encoding="utf-8") as handle:
+        for number, raw in enumerate(handle, 1):
+            if not raw.strip():
+                continue
+            try:
+                row = json.loads(raw)
+            except json.JSONDecodeError as error:
+                raise DataError(f"{path}:{number}: malformed JSON ({error.msg})") from None
+            if not isinstance(row, dict):
+                raise DataError(f"{path}:{number}: a line must be a JSON object")
+            yield number, row
+
+
+def load(path: Path) -> list[LabelledArticle]:
+    articles = []
+    for file in jsonl_files(path):
+        for number, row in read_jsonl(file):
+            where = f"{file}:{number}"
+            if not isinstance(row.get("sentences"), list):
+                raise DataError(f"{where}: missing 'sentences' list")
+            sentences = row["sentences"]
+            articles.append(LabelledArticle(
+                article_id=str(row.get("article_id") or f"{file.stem}:{number}"),
+                source=str(row.get("source") or "unknown"),
+                sentences=[check_text(s.get("text"), f"{where} sentence {k}") for k, s in enumerate(sentences)],
+                labels=[check_label(s.get("label"), f"{where} sentence {k}") for k, s in enumerate(sentences)],
+            ))
+    return articles
