@@ -135,11 +135,11 @@ def _profile(source: str, articles: list[ArticleScore], top_k: int, n_bootstrap:
         label: round(float(np.mean([s.probabilities[label] for _, s in sentences])), 4) if total else 0.0
         for label in LABELS
     }
-    editorial = sorted(sentences, key=lambda pair: (-pair[1].probabilities["editorial_framing"], pair[0].article_id, pair[1].index))
-    top_editorial = [
-        EditorialSentence(s.text, a.article_id, round(s.probabilities["editorial_framing"], 4))
-        for a, s in editorial[:top_k] if s.label == "editorial_framing"
-    ]
+    editorial = sorted(
+        ((a, s) for a, s in sentences if s.label == "editorial_framing"),
+        key=lambda pair: (-pair[1].probabilities["editorial_framing"], pair[0].article_id, pair[1].index),
+    )
+    top_editorial = [EditorialSentence(s.text, a.article_id, round(s.probabilities["editorial_framing"], 4)) for a, s in editorial[:top_k]]
     speakers = []
     for article in articles:
         quoted = [s.speaker for s in article.sentences if s.label == "attributed_quote"]

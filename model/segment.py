@@ -112,14 +112,22 @@ def _view(block: str) -> tuple[str, list[int]]:
     for pattern in _DELETIONS:
         for match in pattern.finditer(block):
             drop[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+    # A straight quote with spaces on both sides (pre-tokenised text) is ambiguous: whether it
+    # opens or closes comes from the quotes before it. Any other quote says which it is by
+    # itself, which also resynchronises that count after an unbalanced quote.
     inside = False
     for match in re.finditer('"', block):
         i = match.start()
-        if not inside and i + 1 < len(block) and block[i + 1] in " \t":
-            drop[i + 1] = 1  # '" Everything' -> '"Everything'
-        elif inside and i > 0 and block[i - 1] in " \t":
-            drop[i - 1] = 1  # 'States . "' -> 'States."'
-        inside = not inside
+        space_before = i == 0 or block[i - 1].isspace()
+        space_after = i + 1 == len(block) or block[i + 1].isspace()
+        if space_before and space_after:
+            if not inside and i + 1 < len(block):
+                drop[i + 1] = 1  # '" Everything' -> '"Everything'
+            elif inside and i > 0:
+                drop[i - 1] = 1  # 'States . "' -> 'States."'
+            inside = not inside
+        else:
+            inside = space_before
     keep = [i for i in range(len(block)) if not drop[i]]
     view = "".join(block[i] for i in keep).replace("\n", " ")
     return view, keep
@@ -134,19 +142,27 @@ def _split_block(text: str, block_start: int, block_end: int) -> Iterator[tuple[
         if found < 0:  # pysbd returned text it changed; fall back to its length
             found = cursor
         cursor = found + len(sentence)
-        piece = view[found:cursor]
-        lead = len(piece) - len(piece.lstrip())
-        trail = len(piece.rstrip())
-        if trail <= lead:
-            continue
-        start = block_start + keep[found + lead]
-        end = block_start + keep[found + trail - 1] + 1
-        yield start, end
+        piece_start = found
+        # pysbd keeps 'was "imperfect." "You are' together: split after a closing quote that
+        # ends a sentence when a new quote or a capitalised word follows.
+        for boundary in _QUOTE_BOUNDARY.finditer(view, found, cursor):
+            yield from _trimmed(view, keep, block_start, piece_start, boundary.end())
+            piece_start = boundary.end()
+        yield from _trimmed(view, keep, block_start, piece_start, cursor)
     # pysbd may leave a tail unconsumed when it altered text: keep it as a sentence.
-    rest = view[cursor:]
-    if rest.strip():
-        lead = len(rest) - len(rest.lstrip())
-        yield block_start + keep[cursor + lead], block_start + keep[cursor + len(rest.rstrip()) - 1] + 1
+    yield from _trimmed(view, keep, block_start, cursor, len(view))
+
+
+_QUOTE_BOUNDARY = re.compile(r'(?<=[.!?]["”])\s+(?=["“]?[A-Z])')
+
+
+def _trimmed(view: str, keep: list[int], block_start: int, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """The original-text span of view[start:end] without surrounding whitespace, if any."""
+    piece = view[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    trail = len(piece.rstrip())
+    if trail > lead:
+        yield block_start + keep[start + lead], block_start + keep[start + trail - 1] + 1
 
 
 def _cap_length(text: str, start: int, end: int) -> Iterator[Span]:

@@ -74,3 +74,8 @@ def test_offsets_hold_for_arbitrary_unicode(text):
 @given(st.lists(st.sampled_from(["The vote .", "U. S.", "\"Yes,\" she said.", "\n", "\n\n", " ", "’s", "[ \"", "Dr. Lee", "?!", "…"]), max_size=40))
 def test_offsets_hold_for_news_like_fragments(parts):
     assert_offsets("".join(parts))
+
+
+def test_sentence_ending_inside_quotes_before_a_new_quote():
+    text = 'The judge called the plan "deeply flawed." "We will appeal," the lawyer said.'
+    assert texts_of(text) == ['The judge called the plan "deeply flawed."', '"We will appeal," the lawyer said.']

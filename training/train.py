@@ -100,7 +100,10 @@ def _class_weighted_loss(splits: Splits):
     return loss
 
 
-def train(config: Config, output_dir: str | os.PathLike | None = None, resume: bool = False) -> Path:
+def train(config: Config, output_dir: str | os.PathLike | None = None, resume: bool = False,
+          callbacks: list | None = None) -> Path:
+    """Fine-tune as `config` says and write the model directory; returns its path. With
+    `resume`, continue from the last checkpoint an interrupted run left in that directory."""
     started = time.perf_counter()
     output = Path(output_dir or config.output_dir)
     train_config = config.training
@@ -167,6 +170,7 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
         data_collator=DataCollatorWithPadding(tokenizer),
         compute_metrics=_compute_metrics_fn(),
         compute_loss_func=_class_weighted_loss(splits) if train_config.class_weights else None,
+        callbacks=callbacks,
     )
     train_result = trainer.train(resume_from_checkpoint=last_checkpoint)
     prediction = trainer.predict(validation_set)
