@@ -61,6 +61,8 @@ class TrainingConfig:
     logging_steps: int = 25
     threads: int | None = None
     baseline: bool = True  # also fit and save the TF-IDF + logistic regression baseline
+    calibrate_temperature: bool = True  # temperature scaling on validation (labels unchanged)
+    tune_class_bias: bool = False  # per-label logit offsets maximising validation macro-F1
 
 
 @dataclass

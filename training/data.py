@@ -65,9 +65,14 @@ def to_rows(articles: list[LabelledArticle], context_window: int, corpus: str) -
 
 
 def load_rows(config: Config) -> list[dict]:
+    """Rows of every configured corpus. An article whose id an earlier corpus already gave
+    (PolNeAR articles that train-llm relabelled by the guideline) is taken only once."""
     rows = []
+    seen_ids: set[str] = set()
     for source in config.data.sources:
-        articles = _cap(load_corpus(source.kind, config.source_path(source)), source, config.data.split_seed)
+        articles = [a for a in load_corpus(source.kind, config.source_path(source)) if a.article_id not in seen_ids]
+        seen_ids.update(a.article_id for a in articles)
+        articles = _cap(articles, source, config.data.split_seed)
         corpus_rows = to_rows(articles, config.model.context_window, source.name)
         if not corpus_rows:
             raise DataError(f"{config.source_path(source)}: {source.name} gave no labelled sentences")

@@ -18,6 +18,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import yaml
+from scipy.special import softmax
 from transformers import (
     AutoModelForSequenceClassification,
     AutoTokenizer,
@@ -29,9 +30,11 @@ from transformers.trainer_utils import get_last_checkpoint
 
 from model.baselines import TfidfBaseline
 from model.classifier import cpu_supports_bf16
+from model.evaluation import expected_calibration_error
 from model.io import write_json_atomic, write_text_atomic
 from model.labels import ID2LABEL, LABEL2ID, LABELS
 
+from .calibration import fit_class_offsets, fit_temperature, fold_into_classifier
 from .card import model_card
 from .config import Config
 from .data import Splits, load_rows, split_rows, tokenise
@@ -98,6 +101,19 @@ def _class_weighted_loss(splits: Splits):
         return value / num_items_in_batch if num_items_in_batch else value
 
     return loss
+
+
+def calibrate(model, logits: np.ndarray, references: np.ndarray, train_config) -> dict:
+    """Fit temperature and class offsets on validation logits and fold them into `model`."""
+    offsets = fit_class_offsets(logits, references) if train_config.tune_class_bias else np.zeros(logits.shape[1])
+    temperature = fit_temperature(logits + offsets, references) if train_config.calibrate_temperature else 1.0
+    fold_into_classifier(model, temperature, offsets)
+    return {
+        "temperature": round(temperature, 4),
+        "class_offsets": [float(x) for x in offsets],
+        "validation_ece_before": round(expected_calibration_error(softmax(logits, axis=1), references), 4),
+        "validation_ece_after": round(expected_calibration_error(softmax((logits + offsets) / temperature, axis=1), references), 4),
+    }
 
 
 def train(config: Config, output_dir: str | os.PathLike | None = None, resume: bool = False,
@@ -174,7 +190,10 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
     )
     train_result = trainer.train(resume_from_checkpoint=last_checkpoint)
     prediction = trainer.predict(validation_set)
-    validation = load_metric().compute(predictions=prediction.predictions.argmax(-1), references=prediction.label_ids)
+    logits, references = prediction.predictions.astype(np.float64), prediction.label_ids
+    calibration = calibrate(trainer.model, logits, references, train_config)
+    logits = (logits + np.array(calibration["class_offsets"])) / calibration["temperature"]
+    validation = load_metric().compute(predictions=logits.argmax(-1), references=references)
 
     trainer.save_model(str(output))
     tokenizer.save_pretrained(str(output))
@@ -198,6 +217,7 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
         "epochs": train_config.epochs,
         "bf16": arguments.bf16,
         "best_checkpoint_metric": trainer.state.best_metric,
+        "calibration": calibration,
     }
     write_json_atomic(output / "metrics.json", report)
     write_text_atomic(output / "training_config.yaml", yaml.safe_dump(config.to_dict(), sort_keys=False))

@@ -1,0 +1,97 @@
+"""Speaker rules (model/speakers.py) on sentences written for these tests."""
+
+import pytest
+
+from model.speakers import find_speaker, is_named, normalise_speaker, resolve_article_speakers
+
+
+@pytest.mark.parametrize("sentence, speaker", [
+    # direct quotation, then "X said"
+    ('"We will rebuild the bridge by spring," Mayor Dana Holt said.', "Mayor Dana Holt"),
+    ("“Nobody expected the river to rise that fast,” the fire chief said on Tuesday.", "the fire chief"),
+    ('"It is a hard winter," Holt told reporters.', "Holt"),
+    # inverted "said X", with an appositive that is not part of the speaker
+    ('"The numbers do not add up," said Priya Nair, a budget analyst at the institute.', "Priya Nair"),
+    ("“We were ready,” said the Rev. Paul Ambrose, of St. Mark's Church.", "the Rev. Paul Ambrose"),
+    # "according to X"
+    ("According to the county health department, flu cases doubled in January.", "the county health department"),
+    ("The talks broke down late on Sunday, according to two officials familiar with the matter.", "two officials"),
+    ("The plant will close in June, according to Harbor Steel's annual report.", "Harbor Steel's annual report"),
+    # headlines and transcripts with a colon
+    ("Ortega: Port strike will end this week", "Ortega"),
+    ('"MORALES: We have not decided anything yet.', "MORALES"),
+    ("Mayor Holt Says Bridge Will Reopen in Spring", "Mayor Holt"),
+    # unnamed sources, spokespeople and documents
+    ("Officials said the road would reopen on Friday.", "Officials"),
+    ("A spokeswoman for the utility said crews were working through the night.", "A spokeswoman for the utility"),
+    ("The governor's spokesman said the veto was final.", "The governor's spokesman"),
+    ("A new survey by the state college shows that most voters favour the plan.", "A new survey"),
+    ("The audit found that $3 million could not be traced.", "The audit"),
+    # titles, appositives, relative clauses and places after a name
+    ("City council president Maria Lopez told reporters the vote would be delayed.", "City council president Maria Lopez"),
+    ("Tom Reyes, a farmer who lost his barn in the flood, said the aid came too late.", "Tom Reyes"),
+    ("The prosecutor, who took office in May, has insisted the case is strong.", "The prosecutor"),
+    ("Dr. Alan Short of Riverside Hospital said the ward was full.", "Dr. Alan Short"),
+    ("From Chicago on Monday, Gov. Ellen Park of Ohio, a Democrat, told a radio host that she would sign.", "Gov. Ellen Park"),
+    # "in a statement", passive attribution, verbs after an auxiliary or adverb
+    ('"We regret the error," the newspaper said in a statement.', "the newspaper"),
+    ("The minister was quoted as saying that the talks had stalled.", "The minister"),
+    ("Park has repeatedly argued that the tax is unfair.", "Park"),
+    ("On Thursday, she told the committee that the budget was short.", "she"),
+    ("Much of the pressure came from the unions, the city's biggest employers, which warned of strikes.", "the unions"),
+    ("Engineers at the plant, speaking on condition of anonymity, said the valve had failed twice.", "Engineers at the plant"),
+])
+def test_speaker_as_written(sentence, speaker):
+    assert find_speaker(sentence) == speaker
+
+
+@pytest.mark.parametrize("sentence", [
+    "The bridge opened in 1932 and carries 40,000 cars a day.",  # no attribution cue
+    '"We are not going anywhere."',  # a quotation that continues the previous speaker
+    "“Nobody told us anything, and he said nothing either.",  # cue words inside the quotation
+    "As I said at the time, the plan cannot work.",  # the writer (or the quoted speaker) in the first person
+    "It said the results would be published next week.",
+    "",
+])
+def test_no_speaker(sentence):
+    assert find_speaker(sentence) is None
+
+
+def test_a_cue_inside_the_quotation_is_not_the_speaker():
+    assert find_speaker('"He said he would come, and then he left," Ana Ruiz said.') == "Ana Ruiz"
+
+
+def test_named_and_unnamed():
+    for name in ["Holt", "Mayor Dana Holt", "the Pentagon", "the Holt campaign", "Secretary of State Ann Ruiz",
+                 "The Riverside Gazette", "the Reuters/Ipsos poll"]:
+        assert is_named(name), name
+    for name in ["officials", "Officials", "a senior official", "A spokeswoman for the utility", "the report",
+                 "A new survey", "Other lawmakers", "Officials at the Department of Energy", "he", ""]:
+        assert not is_named(name), name
+
+
+def test_kelly_and_john_kelly_count_once():
+    assert normalise_speaker("Kelly", ["John Kelly", "Kelly", "Ruiz"]) == "John Kelly"
+    assert normalise_speaker("Ruiz", ["John Kelly"]) == "Ruiz"
+    assert resolve_article_speakers(["John Kelly", "Kelly", "he"]) == ["John Kelly"] * 3
+
+
+def test_pronouns_take_the_last_named_speaker():
+    resolved = resolve_article_speakers(["Senator Ruth Adler", "she", "officials", None, "they", "Ruiz", "he"])
+    assert resolved == ["Senator Ruth Adler", "Senator Ruth Adler", "officials", None, "officials", "Ruiz", "Ruiz"]
+
+
+def test_he_skips_a_pair_and_they_takes_it():
+    resolved = resolve_article_speakers(["Adler", "Mr. Ruiz and Ms. Chen", "they", "he"])
+    assert resolved == ["Adler", "Mr. Ruiz and Ms. Chen", "Mr. Ruiz and Ms. Chen", "Adler"]
+
+
+def test_a_pronoun_before_any_named_speaker_takes_the_next_one():
+    # the person was introduced in a sentence that quotes no one
+    assert resolve_article_speakers(["he", "Mayor Dana Holt", "Holt"]) == ["Mayor Dana Holt"] * 3
+    assert resolve_article_speakers(["she", None]) == [None, None]
+
+
+def test_find_speaker_is_total_on_odd_input():
+    for text in ['"', "“", ":", "said", ", said", "-- --", "( said", "according to", "'' ``", "Kelly:", "\u2014"]:
+        assert find_speaker(text) is None or isinstance(find_speaker(text), str)
