@@ -111,3 +111,10 @@ def test_atomic_open_keeps_previous_file_on_failure(tmp_path):
             raise RuntimeError("interrupted")
     assert target.read_text() == "previous"
     assert os.listdir(tmp_path) == ["out.json"]
+
+
+def test_atomic_outputs_are_ordinary_readable_files(tmp_path):
+    target = tmp_path / "profiles.json"
+    with atomic_open(target) as handle:
+        handle.write("{}")
+    assert target.stat().st_mode & 0o044 == 0o044  # group and others may read, as with open()
