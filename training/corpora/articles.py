@@ -32,6 +32,17 @@ def read_jsonl(path: Path):
             yield number, row
 
 
+def read_json_object(path: Path, list_key: str) -> dict:
+    """A one-article JSON file: an object whose `list_key` holds its sentences."""
+    try:
+        row = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as error:
+        raise DataError(f"{path}: malformed JSON ({error.msg})") from None
+    if not isinstance(row, dict) or not isinstance(row.get(list_key), list):
+        raise DataError(f"{path}: expected an object with a '{list_key}' list")
+    return row
+
+
 def load(path: Path) -> list[LabelledArticle]:
     articles = []
     for file in jsonl_files(path):

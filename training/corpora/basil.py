@@ -39,10 +39,10 @@ one with adjudication; no per-sentence agreement figures.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from . import DataError, LabelledArticle, check_label, check_text
+from .articles import read_json_object
 from .heuristics import EDITORIAL, QUOTE, factual_label, is_vivid_saying
 
 OUTLETS = {"fox": "Fox News", "nyt": "New York Times", "hpo": "HuffPost"}
@@ -80,12 +80,7 @@ def map_label(sentence: str, annotations: list[dict], where: str) -> str | None:
 def load(path: Path) -> list[LabelledArticle]:
     articles = []
     for file in json_files(path):
-        try:
-            row = json.loads(file.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise DataError(f"{file}: malformed JSON ({error.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("body"), list):
-            raise DataError(f"{file}: expected an object with a 'body' list")
+        row = read_json_object(file, "body")
         code = str(row.get("source") or file.stem.rsplit("_", 1)[-1]).strip().lower()
         key = f"basil:{file.stem.rsplit('_', 1)[0]}_{code}"
         body = sorted(row["body"], key=lambda s: s.get("sentence-index", 0) if isinstance(s, dict) else 0)

@@ -40,11 +40,11 @@ heuristic.
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from . import DataError, LabelledArticle, check_label, check_text
+from .articles import read_json_object
 from .heuristics import EDITORIAL, carries_attribution, factual_label
 
 SUBFOLDER = "all-data-as-json"
@@ -95,12 +95,7 @@ def map_label(text: str, share: float | None) -> str | None:
 def load(path: Path) -> list[LabelledArticle]:
     articles = []
     for file in json_files(path):
-        try:
-            row = json.loads(file.read_text(encoding="utf-8"))
-        except json.JSONDecodeError as error:
-            raise DataError(f"{file}: malformed JSON ({error.msg})") from None
-        if not isinstance(row, dict) or not isinstance(row.get("sentences"), list):
-            raise DataError(f"{file}: expected an object with a 'sentences' list")
+        row = read_json_object(file, "sentences")
         items = row["sentences"]
         for k, item in enumerate(items):
             if not isinstance(item, dict):
