@@ -93,6 +93,10 @@ class FramingClassifier:
         model = model.eval().to(self.device)
         if precision == "auto":
             precision = "bf16" if (self.device.type == "cuda" or cpu_supports_bf16()) else "fp32"
+        if precision == "bf16":
+            # bf16 weights, not autocast: no per-call weight casts (measured ~18% faster on
+            # this CPU than autocast, same gold-dev F1); logits go back to fp32 for softmax.
+            model = model.to(torch.bfloat16)
         if precision == "int8":
             if self.device.type != "cpu":
                 raise ValueError("int8 dynamic quantisation runs on CPU only")
@@ -138,8 +142,7 @@ class FramingClassifier:
             texts, pairs, truncation="longest_first" if pairs else True, max_length=self.max_length,
             padding=True, return_tensors="pt",
         ).to(self.device)
-        autocast = torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.precision == "bf16")
-        with torch.inference_mode(), autocast:
+        with torch.inference_mode():
             logits = self.model(**encoded).logits
         return torch.softmax(logits.float(), dim=-1).cpu().numpy()
 

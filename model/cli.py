@@ -173,6 +173,7 @@ def evaluate_command(model_dir: str, gold: str, as_json: bool, precision: str = 
     except (ModelLoadError, GoldError) as error:
         raise UsageError(str(error)) from None
     if out:
+        Path(out).parent.mkdir(parents=True, exist_ok=True)
         write_json_atomic(out, report)
     return json.dumps(report, indent=2) if as_json else format_report(report)
 
@@ -255,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             from .report import ReportError, write_report
 
             try:
+                Path(args.out).parent.mkdir(parents=True, exist_ok=True)
                 path = write_report(Path(args.results), Path(args.out))
             except ReportError as error:
                 raise UsageError(str(error)) from None
