@@ -7,7 +7,6 @@ import argparse
 import csv
 import io
 import json
-import shutil
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path

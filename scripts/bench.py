@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import resource
 import subprocess
 import sys
@@ -29,7 +28,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 
 from model.io import Article  # noqa: E402
-from model.labels import LABEL2ID, LABELS  # noqa: E402
+from model.labels import LABEL2ID  # noqa: E402
 from model.segment import neighbour_context, split_sentences  # noqa: E402
 
 

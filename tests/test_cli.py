@@ -1,6 +1,5 @@
 import csv
 import json
-import shutil
 
 from model.cli import OUTPUT_FILES, main
 
