@@ -89,7 +89,9 @@ class FramingClassifier:
         self.max_length = int(max_length or getattr(config, "framelens_max_length", DEFAULT_MAX_LENGTH))
         self.batch_size = batch_size
         self.tokenizer = tokenizer
-        self.device = torch.device(device or ("cuda" if torch.cuda.is_available() else "cpu"))
+        if device is None:  # int8 dynamic quantisation exists on CPU only
+            device = "cuda" if torch.cuda.is_available() and precision != "int8" else "cpu"
+        self.device = torch.device(device)
         model = model.eval().to(self.device)
         if precision == "auto":
             precision = "bf16" if (self.device.type == "cuda" or cpu_supports_bf16()) else "fp32"

@@ -4,6 +4,7 @@ and calls one plain function; training is `python scripts/train.py`."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import io
 import json
@@ -18,6 +19,7 @@ from .profiles import SourceProfile, build_profiles
 from .scores import ArticleScore
 
 OUTPUT_FILES = ("sentences.jsonl", "articles.jsonl", "profiles.json", "profiles.csv", "profiles.md")
+REPORT_FILES = ("report.html", "report-overview.png")
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
@@ -40,6 +42,9 @@ def prepare_output_dir(out_dir: Path, overwrite: bool) -> None:
         raise UsageError(f"{out_dir}: output path exists and is not a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not overwrite:
         raise UsageError(f"{out_dir}: output folder exists and is not empty; pass --overwrite to replace its files")
+    for name in OUTPUT_FILES + REPORT_FILES:  # an earlier run's files never mix with this run's
+        with contextlib.suppress(FileNotFoundError):
+            (out_dir / name).unlink()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / ".framelens-write-test"
@@ -177,6 +182,13 @@ def evaluate_command(model_dir: str, gold: str, as_json: bool, precision: str = 
     return json.dumps(report, indent=2) if as_json else format_report(report)
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="framelens",
@@ -201,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--overwrite", action="store_true", help="replace the outputs in an existing --out folder")
     score.add_argument("--precision", choices=("auto", "fp32", "bf16", "int8"), default="auto",
                        help="inference precision; auto uses bf16 where the CPU/GPU supports it (default: auto)")
-    score.add_argument("--batch-size", type=int, help="sentences per forward pass (default: 64)")
+    score.add_argument("--batch-size", type=_positive_int, help="sentences per forward pass (default: 64)")
     score.add_argument("--top-k", type=int, default=5, help="most editorial sentences and top speakers kept per source (default: 5)")
     score.add_argument("--html", action="store_true", help="also write report.html (see `framelens report`)")
     score.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -265,7 +277,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("interrupted; outputs already in place are complete, partial ones were discarded", file=sys.stderr)
+        print("interrupted: each output file in place is complete, the one being written was discarded", file=sys.stderr)
         return 130
     return EXIT_USAGE
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from .baselines import RuleBaseline, TfidfBaseline
-from .io import Article
+from .io import Article, json_lines
 from .labels import LABEL2ID, LABELS
 from .metrics import classification_metrics
 from .segment import neighbour_context, split_sentences
@@ -51,7 +51,7 @@ def read_gold(path: str | Path) -> list[GoldArticle]:
         raise GoldError(f"{path}: no gold JSONL file found")
     articles = []
     for file in files:
-        for number, raw in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
+        for number, raw in enumerate(json_lines(file.read_text(encoding="utf-8")), 1):
             if not raw.strip():
                 continue
             try:

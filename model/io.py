@@ -88,6 +88,12 @@ _HTML_BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|article|section|tr|title)\b[^>
 _HTML_TAG = re.compile(r"<[^>]+>")
 
 
+def json_lines(content: str) -> list[str]:
+    """Lines of a JSON Lines text. Only "\n" ends a line: str.splitlines would also split at
+    U+2028 and other separators that JSON strings may hold unescaped."""
+    return [line.removesuffix("\r") for line in content.split("\n")]
+
+
 def looks_like_html(text: str) -> bool:
     return len(_HTML_HINT.findall(text[:20_000])) >= 2
 
@@ -101,7 +107,7 @@ def strip_html(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
 
 
-def clean_text(text: str, where: str) -> tuple[str, list[str]]:
+def clean_text(text: str) -> tuple[str, list[str]]:
     """Normalised article text and warnings; ValueError when nothing scorable is left."""
     notes = []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -124,7 +130,7 @@ def _read_manifest(folder: Path) -> _Manifest:
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return manifest
-    for number, raw in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+    for number, raw in enumerate(json_lines(path.read_text(encoding="utf-8", errors="replace")), 1):
         if not raw.strip():
             continue
         try:
@@ -149,7 +155,7 @@ def read_text_file(path: Path, source: str | None, entry: dict | None) -> Iterat
     try:
         data = path.read_bytes()
         text, note = decode_bytes(data)
-        text, notes = clean_text(text, str(path))
+        text, notes = clean_text(text)
     except (OSError, ValueError) as error:
         yield InputError(str(path), str(error) if not isinstance(error, OSError) else f"cannot read: {error.strerror}")
         return
@@ -179,7 +185,7 @@ def read_jsonl_file(path: Path, source: str | None, seen_ids: set[str]) -> Itera
     if not content.strip():
         yield InputError(str(path), "empty file (no JSON lines)")
         return
-    for number, raw in enumerate(content.splitlines(), 1):
+    for number, raw in enumerate(json_lines(content), 1):
         if not raw.strip():
             continue
         try:
@@ -201,7 +207,7 @@ def read_jsonl_file(path: Path, source: str | None, seen_ids: set[str]) -> Itera
             yield InputError(str(path), f"duplicate id {article_id!r}", number)
             continue
         try:
-            text, notes = clean_text(row["text"], f"{path}:{number}")
+            text, notes = clean_text(row["text"])
         except ValueError as error:
             yield InputError(str(path), str(error), number)
             continue
@@ -224,6 +230,7 @@ def read_inputs(paths: Iterable[str | os.PathLike], source: str | None = None) -
     stream. A `.txt` takes its metadata from the `manifest.jsonl` beside it, else `source`."""
     seen_ids: set[str] = set()
     visited: set[Path] = set()
+    manifests: dict[Path, _Manifest] = {}
     for raw in paths:
         path = Path(raw)
         if not path.exists():
@@ -232,7 +239,9 @@ def read_inputs(paths: Iterable[str | os.PathLike], source: str | None = None) -
         if path.is_dir():
             yield from _read_folder(path, source, seen_ids, visited)
         else:
-            yield from _read_file(path, source, seen_ids, _read_manifest(path.parent))
+            if path.parent not in manifests:
+                manifests[path.parent] = _read_manifest(path.parent)
+            yield from _read_file(path, source, seen_ids, manifests[path.parent])
 
 
 def _read_file(path: Path, source: str | None, seen_ids: set[str], manifest: _Manifest) -> Iterator:

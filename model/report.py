@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .io import atomic_open, write_text_atomic
+from .io import atomic_open, json_lines, write_text_atomic
 from .labels import LABELS
 from .profiles import build_profiles
 from .scores import ArticleScore, SentenceScore
@@ -53,7 +53,7 @@ def _read_text(path: Path) -> str:
 
 def _read_jsonl(path: Path, required: dict[str, type]) -> list[dict]:
     rows = []
-    for number, line in enumerate(_read_text(path).splitlines(), 1):
+    for number, line in enumerate(json_lines(_read_text(path)), 1):
         if not line.strip():
             continue
         try:

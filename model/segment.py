@@ -99,7 +99,9 @@ def _blocks(text: str) -> Iterator[tuple[int, int]]:
 def _cut_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     while end - start > MAX_BLOCK_CHARS:
         window = text[start : start + MAX_BLOCK_CHARS]
-        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" "))
+        cut = window.rfind(". ")  # prefer a sentence end, then any whitespace
+        if cut <= 0:
+            cut = max(window.rfind("\n"), window.rfind(" "))
         cut = start + (cut + 1 if cut > 0 else MAX_BLOCK_CHARS)
         yield start, cut
         start = cut

@@ -92,3 +92,11 @@ def test_help_explains_inputs(capsys):
     except SystemExit:
         pass
     assert "manifest.jsonl" in capsys.readouterr().out
+
+
+def test_overwrite_removes_an_earlier_runs_report(trained_tiny_model, tmp_path):
+    out = tmp_path / "out"
+    base = ["score", str(REPO / "seeds"), "--model", str(trained_tiny_model), "--out", str(out), "--quiet"]
+    assert main(base + ["--html"]) == 0 and (out / "report.html").is_file()
+    assert main(base + ["--overwrite"]) == 0
+    assert not (out / "report.html").exists() and (out / "profiles.json").is_file()

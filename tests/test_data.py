@@ -84,3 +84,12 @@ def test_tiny_config_rows_carry_context():
     rows = load_rows(config)
     assert len(rows) == 36
     assert all(" | " in row["context"] for row in rows)
+
+
+def test_label_confined_to_one_article_is_caught():
+    rows = _rows(20, articles_per_label=10)
+    for row in rows:
+        if row["label"] == 2:
+            row["group"] = "only-article"
+    with pytest.raises(DataError, match="split has no editorial_framing examples"):
+        split_rows(rows, 0.25, seed=1)

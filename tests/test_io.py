@@ -118,3 +118,10 @@ def test_atomic_outputs_are_ordinary_readable_files(tmp_path):
     with atomic_open(target) as handle:
         handle.write("{}")
     assert target.stat().st_mode & 0o044 == 0o044  # group and others may read, as with open()
+
+
+def test_jsonl_text_may_hold_unicode_line_separators(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"id": "1", "source": "S", "text": "First line\u2028second line."}, ensure_ascii=False) + "\r\n", encoding="utf-8")
+    articles, errors, _ = collect([path])
+    assert not errors and articles[0].text == "First line\u2028second line."

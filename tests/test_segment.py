@@ -79,3 +79,11 @@ def test_offsets_hold_for_news_like_fragments(parts):
 def test_sentence_ending_inside_quotes_before_a_new_quote():
     text = 'The judge called the plan "deeply flawed." "We will appeal," the lawyer said.'
     assert texts_of(text) == ['The judge called the plan "deeply flawed."', '"We will appeal," the lawyer said.']
+
+
+def test_long_blocks_are_cut_at_a_sentence_end():
+    from model.segment import MAX_BLOCK_CHARS, _cut_block
+
+    text = "Hello world. " * (2 * MAX_BLOCK_CHARS // 13)
+    cuts = list(_cut_block(text, 0, len(text)))
+    assert len(cuts) > 1 and all(text[end - 1] == "." for _, end in cuts[:-1])

@@ -97,6 +97,13 @@ def split_rows(rows: list[dict], validation_fraction: float, seed: int) -> Split
         raise DataError(f"training data has {len(set(groups))} article(s): too few to split by article into {folds} folds")
     splitter = StratifiedGroupKFold(n_splits=folds, shuffle=True, random_state=seed)
     train_index, validation_index = next(splitter.split(np.zeros(len(rows)), labels, groups))
+    for name, index in (("training", train_index), ("validation", validation_index)):
+        missing = [LABELS[i] for i in range(len(LABELS)) if not np.any(labels[index] == i)]
+        if missing:
+            raise DataError(
+                f"the {name} split has no {missing[0]} examples: that label occurs in too few articles "
+                f"to split by article (add articles with it, or lower data.validation_fraction)"
+            )
     return Splits([rows[i] for i in train_index], [rows[i] for i in validation_index])
 
 

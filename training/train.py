@@ -28,7 +28,7 @@ from transformers import (
 )
 from transformers.trainer_utils import get_last_checkpoint
 
-from model.baselines import TfidfBaseline
+from model.baselines import BASELINE_DIR, TfidfBaseline
 from model.classifier import cpu_supports_bf16
 from model.evaluation import expected_calibration_error
 from model.io import write_json_atomic, write_text_atomic
@@ -204,6 +204,8 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
         baseline.save(output)
         baseline_predictions = baseline.predict_proba([r["text"] for r in splits.validation]).argmax(1)
         baseline_metrics = load_metric().compute(predictions=baseline_predictions, references=[r["label"] for r in splits.validation])
+    else:
+        shutil.rmtree(output / BASELINE_DIR, ignore_errors=True)  # never leave an earlier run's baseline
     shutil.rmtree(checkpoints, ignore_errors=True)
 
     seconds = time.perf_counter() - started
@@ -221,8 +223,9 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
     }
     write_json_atomic(output / "metrics.json", report)
     write_text_atomic(output / "training_config.yaml", yaml.safe_dump(config.to_dict(), sort_keys=False))
-    write_json_atomic(output / "versions.json", library_versions())
-    write_text_atomic(output / "README.md", model_card(config, report, library_versions()))
+    versions = library_versions()
+    write_json_atomic(output / "versions.json", versions)
+    write_text_atomic(output / "README.md", model_card(config, report, versions))
     return output
 
 
