@@ -24,7 +24,7 @@ def main(argv: list[str] | None = None) -> int:
         from training.config import load_config
         from training.train import train
 
-        print(f"no model at {args.model}: training {args.config} (about 5 minutes on 2 CPU cores)", file=sys.stderr)
+        print(f"no model at {args.model}: training {args.config} (about 4 minutes on 2 CPU cores)", file=sys.stderr)
         train(load_config(args.config), args.model)
     return framelens(["score", str(REPO / "seeds"), "--model", args.model, "--out", args.out, "--overwrite", "--html"])
 
