@@ -16,10 +16,11 @@ from typing import Iterable, Sequence
 from .io import Article, InputError, InputWarning, atomic_open, read_inputs, write_json_atomic, write_text_atomic
 from .labels import LABELS
 from .profiles import SourceProfile, build_profiles
+from .report import ReportError, chart_path, write_report
 from .scores import ArticleScore
 
 OUTPUT_FILES = ("sentences.jsonl", "articles.jsonl", "profiles.json", "profiles.csv", "profiles.md")
-REPORT_FILES = ("report.html", "report-overview.png")
+REPORT_NAME = "report.html"
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
@@ -42,9 +43,10 @@ def prepare_output_dir(out_dir: Path, overwrite: bool) -> None:
         raise UsageError(f"{out_dir}: output path exists and is not a folder")
     if out_dir.is_dir() and any(out_dir.iterdir()) and not overwrite:
         raise UsageError(f"{out_dir}: output folder exists and is not empty; pass --overwrite to replace its files")
-    for name in OUTPUT_FILES + REPORT_FILES:  # an earlier run's files never mix with this run's
-        with contextlib.suppress(FileNotFoundError):
-            (out_dir / name).unlink()
+    report = out_dir / REPORT_NAME
+    for path in [out_dir / name for name in OUTPUT_FILES] + [report, chart_path(report)]:
+        with contextlib.suppress(FileNotFoundError):  # an earlier run's files never mix with this run's
+            path.unlink()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         probe = out_dir / ".framelens-write-test"
@@ -98,9 +100,7 @@ def score_to_directory(inputs: Sequence[str], model_dir: str, out_dir: str, sour
     summary.profiles = build_profiles(scores, top_k=top_k)
     write_profiles(out, summary.profiles, summary)
     if html:
-        from .report import write_report
-
-        write_report(out, out / "report.html")
+        write_report(out, out / REPORT_NAME)
     return summary
 
 
@@ -264,8 +264,6 @@ def main(argv: list[str] | None = None) -> int:
             print(evaluate_command(args.model, args.gold, args.json, args.precision, args.out))
             return EXIT_OK
         if args.command == "report":
-            from .report import ReportError, write_report
-
             try:
                 Path(args.out).parent.mkdir(parents=True, exist_ok=True)
                 path = write_report(Path(args.results), Path(args.out))

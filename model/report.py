@@ -380,6 +380,11 @@ def render_html(payload: dict, articles: list[dict], by_article: dict, svg: str,
     return "\n".join(parts)
 
 
+def chart_path(html_path: Path) -> Path:
+    """Where the overview chart's PNG goes beside a report."""
+    return html_path.with_name(f"{html_path.stem}-overview.png")
+
+
 def write_report(results_dir: Path, out_file: Path) -> Path:
     """Write the HTML report (and `<stem>-overview.png` beside it); returns the HTML path."""
     import matplotlib
@@ -388,7 +393,7 @@ def write_report(results_dir: Path, out_file: Path) -> Path:
     payload, articles, by_article = load_results(results_dir)
     if not out_file.parent.is_dir():
         raise ReportError(f"{out_file.parent}: output folder does not exist")
-    png_path = out_file.with_name(f"{out_file.stem}-overview.png")
+    png_path = chart_path(out_file)
     groups = chart_groups(payload["profiles"], articles, by_article)
     svg = '<p class="muted">No articles were scored: nothing to chart.</p>'
     if groups:
