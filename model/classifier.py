@@ -1,15 +1,18 @@
 """`FramingClassifier`: a fine-tuned model directory, used to label sentences and articles.
 
 Batching, precision and device choices live here. A model directory is a plain
-`save_pretrained` folder (safetensors only); framelens adds two keys to its config.json:
-`framelens_context_window` (neighbouring sentences read as a second segment) and
-`framelens_max_length` (tokens per input).
+`save_pretrained` folder (safetensors only); framelens adds keys to its config.json:
+`framelens_context_window` (neighbouring sentences read as a second segment),
+`framelens_max_length` (tokens per input in training) and `framelens_inference_max_length`
+(tokens per input when scoring; the longer segment, usually the context, is cut first).
 """
 
 from __future__ import annotations
 
 import json
 import os
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,10 +32,21 @@ PRECISIONS = ("auto", "fp32", "bf16", "int8")
 DEFAULT_MAX_LENGTH = 128
 # Sentences per forward pass: large enough to keep both cores busy, small enough that a
 # padded bf16 batch of 256-token inputs stays well under 100 MB of activations.
-DEFAULT_BATCH_SIZE = 64
+DEFAULT_BATCH_SIZE = 32
 # Sentences gathered across articles before one length-sorted pass: bounds memory while
 # giving the sort enough material to make batches of similar length.
 DEFAULT_BUFFER_SENTENCES = 2048
+
+
+@contextmanager
+def _one_thread_per_op():
+    """Each op on one thread while batches run in parallel, then the caller's setting back."""
+    previous = torch.get_num_threads()
+    torch.set_num_threads(1)
+    try:
+        yield
+    finally:
+        torch.set_num_threads(previous)
 
 
 class ModelLoadError(RuntimeError):
@@ -81,12 +95,14 @@ class FramingClassifier:
     """Labels sentences as LABELS; `predict_proba` columns follow LABELS order."""
 
     def __init__(self, model, tokenizer, *, precision: str = "auto", batch_size: int = DEFAULT_BATCH_SIZE,
-                 context_window: int | None = None, max_length: int | None = None, device: str | None = None):
+                 context_window: int | None = None, max_length: int | None = None, device: str | None = None,
+                 workers: int | None = None):
         if precision not in PRECISIONS:
             raise ValueError(f"precision must be one of {PRECISIONS}, not {precision!r}")
         config = model.config
         self.context_window = int(getattr(config, "framelens_context_window", 0) if context_window is None else context_window)
-        self.max_length = int(max_length or getattr(config, "framelens_max_length", DEFAULT_MAX_LENGTH))
+        self.max_length = int(max_length or getattr(config, "framelens_inference_max_length", None)
+                              or getattr(config, "framelens_max_length", DEFAULT_MAX_LENGTH))
         self.batch_size = batch_size
         self.tokenizer = tokenizer
         if device is None:  # int8 dynamic quantisation exists on CPU only
@@ -105,6 +121,13 @@ class FramingClassifier:
             model = torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
         self.precision = precision
         self.model = model
+        # On CPU, batches run side by side, one thread each: a model this small keeps one core
+        # busier alone than two cores splitting each op (measured 1.33x on 2 cores).
+        if workers is None:
+            workers = torch.get_num_threads() if self.device.type == "cpu" else 1
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.workers = workers
 
     @classmethod
     def from_pretrained(cls, path: str | os.PathLike, **options) -> "FramingClassifier":
@@ -128,9 +151,17 @@ class FramingClassifier:
         probabilities = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
         # Length-sorted batches waste little on padding; results go back to input order.
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]) + len(contexts[i] or ""))
-        for batch_start in range(0, len(order), self.batch_size):
-            indices = order[batch_start : batch_start + self.batch_size]
+        batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
+
+        def run(indices: list[int]) -> None:
             probabilities[indices] = self._forward([texts[i] for i in indices], [contexts[i] for i in indices])
+
+        if self.workers > 1 and len(batches) > 1:
+            with _one_thread_per_op(), ThreadPoolExecutor(self.workers) as pool:
+                list(pool.map(run, batches))  # list() re-raises a worker's exception here
+        else:
+            for indices in batches:
+                run(indices)
         return probabilities
 
     def predict(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[str]:

@@ -21,6 +21,8 @@ from .scores import ArticleScore
 
 OUTPUT_FILES = ("sentences.jsonl", "articles.jsonl", "profiles.json", "profiles.csv", "profiles.md")
 REPORT_NAME = "report.html"
+MAX_LENGTH_HELP = ("tokens per input; the longer segment, usually the neighbour context, is cut first "
+                   "(default: the model's framelens_inference_max_length, else its training max_length)")
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
@@ -58,13 +60,15 @@ def prepare_output_dir(out_dir: Path, overwrite: bool) -> None:
 
 def score_to_directory(inputs: Sequence[str], model_dir: str, out_dir: str, source: str | None = None,
                        overwrite: bool = False, precision: str = "auto", batch_size: int | None = None,
-                       top_k: int = 5, progress: bool = True, html: bool = False) -> ScoreSummary:
+                       top_k: int = 5, progress: bool = True, html: bool = False,
+                       max_length: int | None = None) -> ScoreSummary:
     """Score every readable article under `inputs`; write the five outputs atomically."""
     from .classifier import DEFAULT_BATCH_SIZE, FramingClassifier, ModelLoadError
 
     out = Path(out_dir)
     try:
-        classifier = FramingClassifier.from_pretrained(model_dir, precision=precision, batch_size=batch_size or DEFAULT_BATCH_SIZE)
+        classifier = FramingClassifier.from_pretrained(model_dir, precision=precision, max_length=max_length,
+                                                       batch_size=batch_size or DEFAULT_BATCH_SIZE)
     except ModelLoadError as error:
         raise UsageError(str(error)) from None
     prepare_output_dir(out, overwrite)
@@ -167,12 +171,13 @@ def profiles_markdown(profiles: dict[str, SourceProfile]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def evaluate_command(model_dir: str, gold: str, as_json: bool, precision: str = "auto", out: str | None = None) -> str:
+def evaluate_command(model_dir: str, gold: str, as_json: bool, precision: str = "auto", out: str | None = None,
+                     max_length: int | None = None) -> str:
     from .classifier import FramingClassifier, ModelLoadError
     from .evaluation import GoldError, evaluate_gold, format_report
 
     try:
-        classifier = FramingClassifier.from_pretrained(model_dir, precision=precision)
+        classifier = FramingClassifier.from_pretrained(model_dir, precision=precision, max_length=max_length)
         report = evaluate_gold(classifier, gold, model_dir=model_dir)
     except (ModelLoadError, GoldError) as error:
         raise UsageError(str(error)) from None
@@ -214,6 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--precision", choices=("auto", "fp32", "bf16", "int8"), default="auto",
                        help="inference precision; auto uses bf16 where the CPU/GPU supports it (default: auto)")
     score.add_argument("--batch-size", type=_positive_int, help="sentences per forward pass (default: 64)")
+    score.add_argument("--max-length", type=_positive_int, help=MAX_LENGTH_HELP)
     score.add_argument("--top-k", type=int, default=5, help="most editorial sentences and top speakers kept per source (default: 5)")
     score.add_argument("--html", action="store_true", help="also write report.html (see `framelens report`)")
     score.add_argument("--quiet", action="store_true", help="no progress bar")
@@ -229,6 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the full report as JSON")
     evaluate.add_argument("--out", help="also write the JSON report to this file")
     evaluate.add_argument("--precision", choices=("auto", "fp32", "bf16", "int8"), default="auto", help="inference precision")
+    evaluate.add_argument("--max-length", type=_positive_int, help=MAX_LENGTH_HELP)
 
     report = commands.add_parser(
         "report", help="render scoring results as one self-contained HTML file",
@@ -250,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             summary = score_to_directory(
                 args.inputs, args.model, args.out, source=args.source, overwrite=args.overwrite,
                 precision=args.precision, batch_size=args.batch_size, top_k=args.top_k,
-                progress=not args.quiet, html=args.html,
+                progress=not args.quiet, html=args.html, max_length=args.max_length,
             )
             print(profiles_markdown(summary.profiles))
             print(f"scored {summary.articles} article(s), {summary.sentences} sentence(s) into {summary.out_dir}", file=sys.stderr)
@@ -261,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
                 return EXIT_INPUT_ERRORS
             return EXIT_OK
         if args.command == "evaluate":
-            print(evaluate_command(args.model, args.gold, args.json, args.precision, args.out))
+            print(evaluate_command(args.model, args.gold, args.json, args.precision, args.out, args.max_length))
             return EXIT_OK
         if args.command == "report":
             try:

@@ -180,7 +180,8 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
         "articles": len(articles),
         "sentences": len(texts),
         "sources": len(gold_by_source),
-        "model": {"precision": classifier.precision, "context_window": classifier.context_window},
+        "model": {"precision": classifier.precision, "context_window": classifier.context_window,
+                  "max_length": classifier.max_length},
         "sentence_level": classification_metrics(references, predicted),
         "end_to_end": classification_metrics(end_gold, end_predicted),
         "profile_error": profile_error(gold_by_source, predicted_by_source),
@@ -201,6 +202,8 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
 def format_report(report: dict) -> str:
     """A readable summary of `evaluate_gold`'s report."""
     lines = [f"gold: {report['gold']} ({report['articles']} articles, {report['sentences']} sentences, {report['sources']} sources)"]
+    model = report["model"]
+    lines.append(f"model: {model['precision']}, {model['context_window']} neighbour(s) each side, {model['max_length']} tokens per input")
     header = f"{'':24}{'accuracy':>10}{'macro-F1':>10}" + "".join(f"{label[:10]:>12}" for label in LABELS)
     lines.append(header)
     rows = [("model (gold sentences)", report["sentence_level"]), ("model (end to end)", report["end_to_end"])]

@@ -4,7 +4,7 @@
     python scripts/ablation.py --variant "authored only=configs/default.yaml" \
         --variant "+ train-llm=configs/full.yaml" \
         --variant "no context=configs/default.yaml;model.context_window=0" \
-        --seeds 42 --results ablation.json
+        --seeds 42,43,44
 
 A variant is NAME=CONFIG[;key=value;...]. Results are appended to --results as they finish
 (one JSON object per run), so an interrupted ablation keeps what it measured; the table is
@@ -18,13 +18,12 @@ import json
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import numpy as np  # noqa: E402
+from training.ablation import RESULTS_FILE, ablation_table, read_runs  # noqa: E402
 
 
 def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) -> dict:
@@ -40,9 +39,11 @@ def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) 
         started = time.perf_counter()
         model_dir = train(config, output)
         seconds = time.perf_counter() - started
-        report = evaluate_gold(FramingClassifier.from_pretrained(model_dir), gold, model_dir=model_dir)
+        classifier = FramingClassifier.from_pretrained(model_dir)
+        report = evaluate_gold(classifier, gold, model_dir=model_dir)
     return {
         "variant": name, "spec": spec, "seed": seed, "train_seconds": round(seconds, 1),
+        "scoring_max_length": classifier.max_length,
         "macro_f1": report["sentence_level"]["macro_f1"],
         "editorial_f1": report["sentence_level"]["editorial_framing_f1"],
         "end_to_end_macro_f1": report["end_to_end"]["macro_f1"],
@@ -51,27 +52,12 @@ def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) 
     }
 
 
-def table(runs: list[dict]) -> str:
-    by_variant: dict[str, list[dict]] = defaultdict(list)
-    for run in runs:
-        by_variant[run["variant"]].append(run)
-    lines = ["| variant | seeds | gold-dev macro-F1 | editorial F1 | end-to-end macro-F1 | profile error | train s |",
-             "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for variant, group in by_variant.items():
-        def cell(key):
-            values = np.array([r[key] for r in group])
-            return f"{values.mean():.3f}" + (f" ± {values.std(ddof=1):.3f}" if len(values) > 1 else "")
-        lines.append(f"| {variant} | {len(group)} | {cell('macro_f1')} | {cell('editorial_f1')} | "
-                     f"{cell('end_to_end_macro_f1')} | {cell('profile_error')} | {np.mean([r['train_seconds'] for r in group]):.0f} |")
-    return "\n".join(lines)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--variant", action="append", default=[], help="NAME=CONFIG[;key=value...] (repeatable)")
     parser.add_argument("--seeds", default="42", help="comma-separated training seeds (default 42)")
     parser.add_argument("--gold", default=str(REPO.parent / "shared" / "data" / "gold-dev" / "gold-dev.jsonl"))
-    parser.add_argument("--results", default="ablation.json", help="JSON lines file the runs are appended to")
+    parser.add_argument("--results", default=str(RESULTS_FILE), help="JSON lines file the runs are appended to (default: the project's record, training/ablation.jsonl)")
     parser.add_argument("--keep-models", help="keep each trained model under this folder")
     args = parser.parse_args(argv)
     results = Path(args.results)
@@ -83,8 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             with results.open("a", encoding="utf-8") as handle:
                 handle.write(json.dumps(run) + "\n")
             print(json.dumps(run), file=sys.stderr)
-    runs = [json.loads(line) for line in results.read_text().splitlines() if line.strip()] if results.exists() else []
-    print(table(runs))
+    print(ablation_table(read_runs(results)))
     return 0
 
 

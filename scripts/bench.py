@@ -58,6 +58,14 @@ def workload(data_root: Path, limit: int) -> tuple[str, list[Article]]:
 
 
 def peak_rss_mb() -> float:
+    """This process's peak resident set size. VmHWM, not ru_maxrss: a child's ru_maxrss starts
+    at its parent's size at fork (it survives exec), which made every probe report the bench's own peak."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
@@ -129,14 +137,14 @@ def f1_framelens(model_dir: str, gold: Path, **options) -> float:
 def memory_probe(model_dir: str, data_root: Path, count: int) -> float:
     """Peak RSS (MB) of a fresh process scoring `count` articles with framelens' defaults."""
     code = (
-        "import sys, resource; sys.path.insert(0, %r)\n"
-        "from scripts.bench import workload\n"
+        "import sys; sys.path.insert(0, %r)\n"
+        "from scripts.bench import peak_rss_mb, workload\n"
         "from model import FramingClassifier\n"
         "from pathlib import Path\n"
         "_, articles = workload(Path(%r), %d)\n"
         "c = FramingClassifier.from_pretrained(%r)\n"
         "for _ in c.score_articles(iter(articles)): pass\n"
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n"
+        "print(peak_rss_mb())\n"
     ) % (str(REPO), str(data_root), count, model_dir)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return float(result.stdout.strip().splitlines()[-1])
@@ -183,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     from model import FramingClassifier
 
     probe = FramingClassifier.from_pretrained(args.model)
-    window, max_length, precision = probe.context_window, probe.max_length, probe.precision
+    window, precision, scoring_max_length = probe.context_window, probe.precision, probe.max_length
+    # The naive pipeline reads inputs as the model was trained on them; framelens may cut
+    # the context shorter when scoring (framelens_inference_max_length), and f1_drop shows the cost.
+    max_length = int(getattr(probe.model.config, "framelens_max_length", scoring_max_length))
     del probe
     name, articles = workload(data_root, args.articles)
     print(f"workload: {len(articles)} articles from the {name}", file=sys.stderr)
@@ -197,6 +208,8 @@ def main(argv: list[str] | None = None) -> int:
         "articles": len(articles),
         "sentences": sentences,
         "framelens_precision": precision,
+        "naive_max_length": max_length,
+        "framelens_max_length": scoring_max_length,
         "naive_seconds": round(naive_seconds, 2),
         "framelens_seconds": round(framelens_seconds, 2),
         "naive_sps": round(sentences / naive_seconds, 1),

