@@ -23,7 +23,7 @@ def read_runs(path: str | Path = RESULTS_FILE) -> list[dict]:
 
 
 def ablation_table(runs: list[dict]) -> str:
-    """Markdown table, one row per variant: mean (± sample standard deviation over seeds)."""
+    """Markdown table, one row per variant: mean (± sample standard deviation over its runs)."""
     by_variant: dict[str, list[dict]] = defaultdict(list)
     for run in runs:
         by_variant[run["variant"]].append(run)

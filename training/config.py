@@ -47,6 +47,10 @@ class ModelConfig:
     # shorter than in training trades a little accuracy for speed; configs give the figures.
     inference_max_length: int | None = None
 
+    @property
+    def scoring_max_length(self) -> int:
+        return self.inference_max_length or self.max_length
+
 
 @dataclass
 class TrainingConfig:

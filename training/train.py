@@ -145,7 +145,7 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
     )
     model.config.framelens_context_window = config.model.context_window
     model.config.framelens_max_length = config.model.max_length
-    model.config.framelens_inference_max_length = config.model.inference_max_length or config.model.max_length
+    model.config.framelens_inference_max_length = config.model.scoring_max_length
     with_context = config.model.context_window > 0
     train_set = tokenise(splits.train, tokenizer, config.model.max_length, with_context)
     validation_set = tokenise(splits.validation, tokenizer, config.model.max_length, with_context)
@@ -191,10 +191,9 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
     )
     train_result = trainer.train(resume_from_checkpoint=last_checkpoint)
     # Calibrate and report on validation inputs cut as scoring will cut them.
-    scoring_length = config.model.inference_max_length or config.model.max_length
-    if scoring_length != config.model.max_length:
-        validation_set = tokenise(splits.validation, tokenizer, scoring_length, with_context)
-    prediction = trainer.predict(validation_set)
+    scoring_validation = validation_set if config.model.scoring_max_length == config.model.max_length else tokenise(
+        splits.validation, tokenizer, config.model.scoring_max_length, with_context)
+    prediction = trainer.predict(scoring_validation)
     logits, references = prediction.predictions.astype(np.float64), prediction.label_ids
     calibration = calibrate(trainer.model, logits, references, train_config)
     logits = (logits + np.array(calibration["class_offsets"])) / calibration["temperature"]
