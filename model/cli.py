@@ -218,7 +218,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--overwrite", action="store_true", help="replace the outputs in an existing --out folder")
     score.add_argument("--precision", choices=("auto", "fp32", "bf16", "int8"), default="auto",
                        help="inference precision; auto uses bf16 where the CPU/GPU supports it (default: auto)")
-    score.add_argument("--batch-size", type=_positive_int, help="sentences per forward pass (default: 64)")
+    score.add_argument("--batch-size", type=_positive_int, help="sentences per forward pass (default: 32)")
     score.add_argument("--max-length", type=_positive_int, help=MAX_LENGTH_HELP)
     score.add_argument("--top-k", type=int, default=5, help="most editorial sentences and top speakers kept per source (default: 5)")
     score.add_argument("--html", action="store_true", help="also write report.html (see `framelens report`)")
