@@ -4,7 +4,7 @@ Batching, precision and device choices live here. A model directory is a plain
 `save_pretrained` folder (safetensors only); framelens adds keys to its config.json:
 `framelens_context_window` (neighbouring sentences read as a second segment),
 `framelens_max_length` (tokens per input in training) and `framelens_inference_max_length`
-(tokens per input when scoring; the longer segment, usually the context, is cut first).
+(tokens per input when scoring; `encoding.InputEncoder` cuts the context's far ends first).
 """
 
 from __future__ import annotations
@@ -22,10 +22,11 @@ import numpy as np
 import torch
 from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
+from .encoding import Context, InputEncoder
 from .io import Article
 from .labels import ID2LABEL, LABELS
 from .scores import ArticleScore, SentenceScore
-from .segment import neighbour_context, split_sentences
+from .segment import neighbours, split_sentences
 from .speakers import find_speaker
 
 PRECISIONS = ("auto", "fp32", "bf16", "int8")
@@ -105,6 +106,7 @@ class FramingClassifier:
                               or getattr(config, "framelens_max_length", DEFAULT_MAX_LENGTH))
         self.batch_size = batch_size
         self.tokenizer = tokenizer
+        self.encoder = InputEncoder(tokenizer, self.max_length)
         if device is None:  # int8 dynamic quantisation exists on CPU only
             device = "cuda" if torch.cuda.is_available() and precision != "int8" else "cpu"
         self.device = torch.device(device)
@@ -142,19 +144,17 @@ class FramingClassifier:
 
     # ---- sentences ----
 
-    def predict_proba(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> np.ndarray:
-        """Probabilities, shape (len(texts), len(LABELS)), in LABELS order."""
-        if contexts is None:
-            contexts = [None] * len(texts)
-        if len(contexts) != len(texts):
-            raise ValueError("texts and contexts differ in length")
+    def predict_proba(self, texts: Sequence[str], contexts: Sequence[Context] | None = None) -> np.ndarray:
+        """Probabilities, shape (len(texts), len(LABELS)), in LABELS order. A context is the
+        (before, after) text around a sentence, as `segment.neighbours` gives it, or one string."""
+        encoded = self.encoder.encode(texts, contexts)
         probabilities = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
         # Length-sorted batches waste little on padding; results go back to input order.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]) + len(contexts[i] or ""))
+        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i]["input_ids"]))
         batches = [order[start : start + self.batch_size] for start in range(0, len(order), self.batch_size)]
 
         def run(indices: list[int]) -> None:
-            probabilities[indices] = self._forward([texts[i] for i in indices], [contexts[i] for i in indices])
+            probabilities[indices] = self._forward([encoded[i] for i in indices])
 
         if self.workers > 1 and len(batches) > 1:
             with _one_thread_per_op(), ThreadPoolExecutor(self.workers) as pool:
@@ -164,19 +164,13 @@ class FramingClassifier:
                 run(indices)
         return probabilities
 
-    def predict(self, texts: Sequence[str], contexts: Sequence[str | None] | None = None) -> list[str]:
+    def predict(self, texts: Sequence[str], contexts: Sequence[Context] | None = None) -> list[str]:
         return [LABELS[i] for i in self.predict_proba(texts, contexts).argmax(axis=1)]
 
-    def _forward(self, texts: list[str], contexts: list[str | None]) -> np.ndarray:
-        pairs = contexts if any(c is not None for c in contexts) else None
-        if pairs is not None:
-            pairs = [c or "" for c in pairs]
-        encoded = self.tokenizer(
-            texts, pairs, truncation="longest_first" if pairs else True, max_length=self.max_length,
-            padding=True, return_tensors="pt",
-        ).to(self.device)
+    def _forward(self, encoded: list[dict[str, list[int]]]) -> np.ndarray:
+        batch = {name: tensor.to(self.device) for name, tensor in self.encoder.collate(encoded).items()}
         with torch.inference_mode():
-            logits = self.model(**encoded).logits
+            logits = self.model(**batch).logits
         return torch.softmax(logits.float(), dim=-1).cpu().numpy()
 
     # ---- articles ----
@@ -191,20 +185,20 @@ class FramingClassifier:
         and at most about `buffer_sentences` sentences are held at once."""
         pending: list[_Pending] = []
         texts: list[str] = []
-        contexts: list[str | None] = []
+        contexts: list[Context] = []
         for article in articles:
             spans = split_sentences(article.text)
             sentences = [span.text for span in spans]
             pending.append(_Pending(article, spans, len(texts)))
             texts.extend(sentences)
-            contexts.extend(neighbour_context(sentences, i, self.context_window) for i in range(len(sentences)))
+            contexts.extend(neighbours(sentences, i, self.context_window) for i in range(len(sentences)))
             if len(texts) >= buffer_sentences:
                 yield from self._flush(pending, texts, contexts)
                 pending, texts, contexts = [], [], []
         if pending:
             yield from self._flush(pending, texts, contexts)
 
-    def _flush(self, pending: list[_Pending], texts: list[str], contexts: list[str | None]) -> Iterator[ArticleScore]:
+    def _flush(self, pending: list[_Pending], texts: list[str], contexts: list[Context]) -> Iterator[ArticleScore]:
         probabilities = self.predict_proba(texts, contexts) if texts else np.zeros((0, len(LABELS)))
         for item in pending:
             rows = probabilities[item.first : item.first + len(item.spans)]

@@ -21,7 +21,7 @@ from .scores import ArticleScore
 
 OUTPUT_FILES = ("sentences.jsonl", "articles.jsonl", "profiles.json", "profiles.csv", "profiles.md")
 REPORT_NAME = "report.html"
-MAX_LENGTH_HELP = ("tokens per input; the longer segment, usually the neighbour context, is cut first "
+MAX_LENGTH_HELP = ("tokens per input; the neighbour context loses its far ends first "
                    "(default: the model's framelens_inference_max_length, else its training max_length)")
 EXIT_OK, EXIT_INPUT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -69,7 +69,7 @@ def score_to_directory(inputs: Sequence[str], model_dir: str, out_dir: str, sour
     try:
         classifier = FramingClassifier.from_pretrained(model_dir, precision=precision, max_length=max_length,
                                                        batch_size=batch_size or DEFAULT_BATCH_SIZE)
-    except ModelLoadError as error:
+    except (ModelLoadError, ValueError) as error:  # ValueError: an option the model cannot take
         raise UsageError(str(error)) from None
     prepare_output_dir(out, overwrite)
     summary = ScoreSummary(out)
@@ -178,8 +178,11 @@ def evaluate_command(model_dir: str, gold: str, as_json: bool, precision: str = 
 
     try:
         classifier = FramingClassifier.from_pretrained(model_dir, precision=precision, max_length=max_length)
+    except (ModelLoadError, ValueError) as error:  # ValueError: an option the model cannot take
+        raise UsageError(str(error)) from None
+    try:
         report = evaluate_gold(classifier, gold, model_dir=model_dir)
-    except (ModelLoadError, GoldError) as error:
+    except GoldError as error:
         raise UsageError(str(error)) from None
     if out:
         Path(out).parent.mkdir(parents=True, exist_ok=True)

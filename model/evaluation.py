@@ -21,7 +21,7 @@ from .baselines import RuleBaseline, TfidfBaseline
 from .io import Article, json_lines
 from .labels import LABEL2ID, LABELS
 from .metrics import classification_metrics
-from .segment import neighbour_context, split_sentences
+from .segment import neighbours, split_sentences
 
 # Ten equal-width confidence bins: the usual ECE resolution for ~1,000 predictions.
 CALIBRATION_BINS = 10
@@ -147,7 +147,7 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
     for article in articles:
         for index, sentence in enumerate(article.sentences):
             texts.append(sentence)
-            contexts.append(neighbour_context(article.sentences, index, classifier.context_window))
+            contexts.append(neighbours(article.sentences, index, classifier.context_window))
             references.append(LABEL2ID[article.labels[index]])
             where.append((article.article_id, sentence))
             sources.append(article.source)

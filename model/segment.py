@@ -179,15 +179,20 @@ def _cap_length(text: str, start: int, end: int) -> Iterator[Span]:
         yield Span(start, end, text[start:end])
 
 
-# Joins the previous and next sentence into the second segment the model reads beside a
-# sentence; "|" marks where the sentence itself sits between them.
+# Marks, in the second segment the model reads beside a sentence, where the sentence itself
+# sits between the text before and after it.
 CONTEXT_SEPARATOR = " | "
 
 
-def neighbour_context(sentences: list[str], index: int, window: int) -> str | None:
-    """The `window` sentences before and after `sentences[index]`, or None for window 0."""
+def neighbours(sentences: list[str], index: int, window: int) -> tuple[str, str] | None:
+    """The `window` sentences before and after `sentences[index]` as (before, after), or None
+    for window 0."""
     if window <= 0:
         return None
-    before = " ".join(sentences[max(0, index - window) : index])
-    after = " ".join(sentences[index + 1 : index + 1 + window])
-    return f"{before}{CONTEXT_SEPARATOR}{after}"
+    return " ".join(sentences[max(0, index - window) : index]), " ".join(sentences[index + 1 : index + 1 + window])
+
+
+def neighbour_context(sentences: list[str], index: int, window: int) -> str | None:
+    """`neighbours` as one string, "before | after": what a plain text-pair pipeline reads."""
+    pair = neighbours(sentences, index, window)
+    return None if pair is None else f"{pair[0]}{CONTEXT_SEPARATOR}{pair[1]}"

@@ -29,7 +29,7 @@ import numpy as np  # noqa: E402
 
 from model.io import Article  # noqa: E402
 from model.labels import LABEL2ID  # noqa: E402
-from model.segment import neighbour_context, split_sentences  # noqa: E402
+from model.segment import neighbour_context, neighbours, split_sentences  # noqa: E402
 
 
 def allsides_articles(data_root: Path, limit: int) -> list[Article]:
@@ -99,14 +99,17 @@ def run_framelens(model_dir: str, articles: list[Article], **options) -> tuple[f
     return time.perf_counter() - started, count
 
 
-def gold_inputs(gold: Path, window: int):
+def gold_inputs(gold: Path, window: int, as_text: bool):
+    """Gold sentences, their contexts and label ids; contexts as one "before | after" string
+    for the plain pipeline (`as_text`), else as framelens' (before, after) neighbours."""
     from model.evaluation import read_gold
 
+    context_of = neighbour_context if as_text else neighbours
     texts, contexts, references = [], [], []
     for article in read_gold(gold):
         for index, sentence in enumerate(article.sentences):
             texts.append(sentence)
-            contexts.append(neighbour_context(article.sentences, index, window))
+            contexts.append(context_of(article.sentences, index, window))
             references.append(LABEL2ID[article.labels[index]])
     return texts, contexts, np.array(references)
 
@@ -117,7 +120,7 @@ def f1_naive(model_dir: str, gold: Path, window: int, max_length: int) -> float:
 
     from model.metrics import classification_metrics
 
-    texts, contexts, references = gold_inputs(gold, window)
+    texts, contexts, references = gold_inputs(gold, window, as_text=True)
     classify = pipeline("text-classification", model=model_dir, device=-1, dtype=torch.float32)
     inputs = [{"text": t, "text_pair": c} for t, c in zip(texts, contexts)] if window else texts
     outputs = classify(inputs, batch_size=32, truncation=True, max_length=max_length)
@@ -130,7 +133,7 @@ def f1_framelens(model_dir: str, gold: Path, **options) -> float:
     from model.metrics import classification_metrics
 
     classifier = FramingClassifier.from_pretrained(model_dir, **options)
-    texts, contexts, references = gold_inputs(gold, classifier.context_window)
+    texts, contexts, references = gold_inputs(gold, classifier.context_window, as_text=False)
     return classification_metrics(references, classifier.predict_proba(texts, contexts).argmax(axis=1))["macro_f1"]
 
 

@@ -14,6 +14,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 from transformers import AutoTokenizer  # noqa: E402
 
+from model.segment import CONTEXT_SEPARATOR  # noqa: E402
 from training.config import load_config  # noqa: E402
 from training.data import load_rows  # noqa: E402
 from training.train import resolve_base_model  # noqa: E402
@@ -27,7 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     config = load_config(args.config, args.overrides)
     rows = load_rows(config)
     tokenizer = AutoTokenizer.from_pretrained(resolve_base_model(config.model.base_model, Path("/tmp")))
-    for name, pairs in (("sentence", None), ("sentence + context", [r["context"] for r in rows])):
+    for name, pairs in (("sentence", None), ("sentence + context", [CONTEXT_SEPARATOR.join(r["context"]) for r in rows])):
         encoded = tokenizer([r["text"] for r in rows], pairs, truncation=False)
         lengths = np.array([len(ids) for ids in encoded["input_ids"]])
         p50, p90, p99 = np.percentile(lengths, [50, 90, 99])

@@ -86,12 +86,19 @@ def test_evaluate_reports_both_levels(trained_tiny_model, tmp_path, capsys):
     assert set(report["profile_error"]["per_source"]) == {"Outlet 0", "Outlet 1"}
 
 
+def test_too_short_max_length_is_a_one_line_usage_error(trained_tiny_model, tmp_path, capsys):
+    args = ["score", str(REPO / "seeds"), "--model", str(trained_tiny_model), "--out", str(tmp_path / "o"), "--max-length", "10"]
+    assert main(args) == 2
+    error = capsys.readouterr().err.strip()
+    assert "max_length 10 leaves no room" in error and "\n" not in error
+
+
 def test_evaluate_scores_at_the_models_inference_length_unless_told(trained_tiny_model, tmp_path, capsys):
     gold = write_gold(tmp_path / "gold.jsonl")
     assert main(["evaluate", "--model", str(trained_tiny_model), "--gold", str(gold), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["model"]["max_length"] == 48  # configs/tiny.yaml
-    assert main(["evaluate", "--model", str(trained_tiny_model), "--gold", str(gold), "--json", "--max-length", "20"]) == 0
-    assert json.loads(capsys.readouterr().out)["model"]["max_length"] == 20
+    assert main(["evaluate", "--model", str(trained_tiny_model), "--gold", str(gold), "--json", "--max-length", "32"]) == 0
+    assert json.loads(capsys.readouterr().out)["model"]["max_length"] == 32
 
 
 def test_help_explains_inputs(capsys):

@@ -83,7 +83,7 @@ def test_tiny_config_rows_carry_context():
     config.data.sources[0].path = str(REPO / config.data.sources[0].path)
     rows = load_rows(config)
     assert len(rows) == 36
-    assert all(" | " in row["context"] for row in rows)
+    assert all(len(row["context"]) == 2 and any(row["context"]) for row in rows)  # (before, after)
 
 
 def test_label_confined_to_one_article_is_caught():

@@ -154,10 +154,11 @@ def validate(config: Config) -> Config:
         (0 <= config.training.label_smoothing < 1, "training.label_smoothing must be in [0, 1)"),
         (config.training.precision in ("auto", "bf16", "fp32"), "training.precision must be auto, bf16 or fp32"),
         (config.training.evaluations_per_epoch >= 1, "training.evaluations_per_epoch must be at least 1"),
-        (8 <= config.model.max_length <= 512, "model.max_length must be between 8 and 512"),
+        # 32: room for special tokens, the context separator, MIN_CONTEXT_TOKENS and the sentence.
+        (32 <= config.model.max_length <= 512, "model.max_length must be between 32 and 512"),
         (config.model.context_window >= 0, "model.context_window must be 0 or more"),
-        (config.model.inference_max_length is None or 8 <= config.model.inference_max_length <= 512,
-         "model.inference_max_length must be between 8 and 512"),
+        (config.model.inference_max_length is None or 32 <= config.model.inference_max_length <= 512,
+         "model.inference_max_length must be between 32 and 512"),
         (bool(config.data.sources), "data.sources is empty: name at least one corpus"),
     ]
     for ok, message in checks:

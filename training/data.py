@@ -13,7 +13,8 @@ from datasets import Dataset
 from sklearn.model_selection import StratifiedGroupKFold
 
 from model.labels import LABEL2ID, LABELS
-from model.segment import neighbour_context
+from model.encoding import InputEncoder
+from model.segment import neighbours
 
 from .config import Config, DataSource
 from .corpora import DataError, LabelledArticle, load_corpus
@@ -56,7 +57,7 @@ def to_rows(articles: list[LabelledArticle], context_window: int, corpus: str) -
                 continue
             rows.append({
                 "text": text,
-                "context": neighbour_context(article.sentences, index, context_window) or "",
+                "context": neighbours(article.sentences, index, context_window),
                 "label": LABEL2ID[label],
                 "group": f"{corpus}/{article.article_id}",
                 "corpus": corpus,
@@ -108,11 +109,8 @@ def split_rows(rows: list[dict], validation_fraction: float, seed: int) -> Split
 
 
 def tokenise(rows: list[dict], tokenizer, max_length: int, with_context: bool) -> Dataset:
-    dataset = Dataset.from_list([{"text": r["text"], "context": r["context"], "label": r["label"]} for r in rows])
-
-    def encode(batch):
-        if with_context:
-            return tokenizer(batch["text"], batch["context"], truncation="longest_first", max_length=max_length)
-        return tokenizer(batch["text"], truncation=True, max_length=max_length)
-
-    return dataset.map(encode, batched=True, remove_columns=["text", "context"], desc="tokenising")
+    """Rows encoded as scoring encodes them (`model.encoding.InputEncoder`), with labels."""
+    contexts = [row["context"] for row in rows] if with_context else None
+    encoded = InputEncoder(tokenizer, max_length).encode([row["text"] for row in rows], contexts)
+    columns = {name: [item[name] for item in encoded] for name in (encoded[0] if encoded else {"input_ids": []})}
+    return Dataset.from_dict({**columns, "label": [row["label"] for row in rows]})

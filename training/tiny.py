@@ -32,9 +32,10 @@ def build_tiny_model(directory: str | Path, seed: int = 0) -> Path:
 
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
-    vocabulary_file = directory / "vocab.txt"
-    vocabulary_file.write_text("\n".join(tiny_vocabulary()) + "\n", encoding="utf-8")
-    tokenizer = BertTokenizerFast(vocab_file=str(vocabulary_file), do_lower_case=True, model_max_length=256)
+    # The vocabulary goes in as a dict: transformers 5 ignores a `vocab_file` here and left
+    # a tokenizer that read every word as [UNK].
+    vocabulary = {token: index for index, token in enumerate(tiny_vocabulary())}
+    tokenizer = BertTokenizerFast(vocab=vocabulary, do_lower_case=True, model_max_length=256)
     config = BertConfig(
         vocab_size=len(tiny_vocabulary()), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
         intermediate_size=64, max_position_embeddings=256, num_labels=len(ID2LABEL),
