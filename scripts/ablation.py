@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from training.ablation import RESULTS_FILE, ablation_table, read_runs  # noqa: E402
+from training.ablation import NEAREST_CONTEXT, RESULTS_FILE, ablation_table, read_runs  # noqa: E402
 
 
 def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) -> dict:
@@ -43,7 +43,7 @@ def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) 
         report = evaluate_gold(classifier, gold, model_dir=model_dir)
     return {
         "variant": name, "spec": spec, "seed": seed, "train_seconds": round(seconds, 1),
-        "scoring_max_length": classifier.max_length,
+        "scoring_max_length": classifier.max_length, "context_cut": NEAREST_CONTEXT,
         "macro_f1": report["sentence_level"]["macro_f1"],
         "editorial_f1": report["sentence_level"]["editorial_framing_f1"],
         "end_to_end_macro_f1": report["end_to_end"]["macro_f1"],

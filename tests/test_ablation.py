@@ -1,11 +1,15 @@
 import json
 
-from training.ablation import ablation_table, read_runs
+from training.ablation import NEAREST_CONTEXT, ablation_table, read_runs
 
 
-def _run(variant, seed, macro_f1):
-    return {"variant": variant, "spec": "configs/x.yaml", "seed": seed, "train_seconds": 100.0 + seed,
-            "macro_f1": macro_f1, "editorial_f1": 0.5, "end_to_end_macro_f1": 0.6, "profile_error": 0.04}
+def _run(variant, seed, macro_f1, length=64, cut=NEAREST_CONTEXT):
+    run = {"variant": variant, "spec": "configs/x.yaml", "seed": seed, "train_seconds": 100.0 + seed,
+           "scoring_max_length": length, "macro_f1": macro_f1, "editorial_f1": 0.5, "end_to_end_macro_f1": 0.6,
+           "profile_error": 0.04}
+    if cut is not None:
+        run["context_cut"] = cut
+    return run
 
 
 def test_table_gives_mean_and_spread_per_variant(tmp_path):
@@ -14,9 +18,17 @@ def test_table_gives_mean_and_spread_per_variant(tmp_path):
     results.write_text("\n".join(json.dumps(r) for r in runs) + "\n\n")
     table = ablation_table(read_runs(results)).splitlines()
     assert len(table) == 4  # header, rule, one row per variant in first-seen order
-    assert table[2].startswith("| a | 2 | 0.810 ± 0.014 | 0.500 ± 0.000 |")
-    assert table[3].startswith("| b | 1 | 0.700 | 0.500 |")
+    assert table[2].startswith("| a | 64 tokens | 2 | 0.810 ± 0.014 | 0.500 ± 0.000 |")
+    assert table[3].startswith("| b | 64 tokens | 1 | 0.700 | 0.500 |")
     assert read_runs(tmp_path / "missing.jsonl") == []
+
+
+def test_runs_scored_differently_are_separate_rows(tmp_path):
+    results = tmp_path / "runs.jsonl"
+    runs = [_run("a", 1, 0.80), _run("a", 2, 0.70, length=96), _run("a", 3, 0.60, length=96, cut=None)]
+    results.write_text("".join(json.dumps(r) + "\n" for r in runs))
+    rows = ablation_table(read_runs(results)).splitlines()[2:]
+    assert [row.split(" | ")[1] for row in rows] == ["64 tokens", "96 tokens", "96 tokens, longest segment cut"]
 
 
 def test_model_card_carries_the_recorded_ablation(trained_tiny_model):
