@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -39,15 +40,29 @@ DEFAULT_BATCH_SIZE = 32
 DEFAULT_BUFFER_SENTENCES = 2048
 
 
+_thread_setting_lock = threading.Lock()
+_one_thread_users = 0
+_threads_before = 1
+
+
 @contextmanager
 def _one_thread_per_op():
-    """Each op on one thread while batches run in parallel, then the caller's setting back."""
-    previous = torch.get_num_threads()
-    torch.set_num_threads(1)
+    """Each op on one thread while batches run in parallel, then the caller's setting back.
+    torch's thread count is process-wide, so the first of any overlapping users (classifiers
+    scoring at once in different threads) saves it and the last restores it."""
+    global _one_thread_users, _threads_before
+    with _thread_setting_lock:
+        if _one_thread_users == 0:
+            _threads_before = torch.get_num_threads()
+            torch.set_num_threads(1)
+        _one_thread_users += 1
     try:
         yield
     finally:
-        torch.set_num_threads(previous)
+        with _thread_setting_lock:
+            _one_thread_users -= 1
+            if _one_thread_users == 0:
+                torch.set_num_threads(_threads_before)
 
 
 class ModelLoadError(RuntimeError):

@@ -10,7 +10,6 @@ TF-IDF baselines on the same sentences.
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,10 +17,10 @@ from pathlib import Path
 import numpy as np
 
 from .baselines import RuleBaseline, TfidfBaseline
-from .io import Article, json_lines
+from .io import Article, json_objects
 from .labels import LABEL2ID, LABELS
 from .metrics import classification_metrics
-from .segment import neighbours, split_sentences
+from .segment import neighbours
 
 # Ten equal-width confidence bins: the usual ECE resolution for ~1,000 predictions.
 CALIBRATION_BINS = 10
@@ -51,11 +50,8 @@ def read_gold(path: str | Path) -> list[GoldArticle]:
         raise GoldError(f"{path}: no gold JSONL file found")
     articles = []
     for file in files:
-        for number, raw in enumerate(json_lines(file.read_text(encoding="utf-8")), 1):
-            if not raw.strip():
-                continue
+        for number, row in json_objects(file.read_text(encoding="utf-8"), file, GoldError):
             try:
-                row = json.loads(raw)
                 sentences = row["sentences"]
                 labels = [s["label"] for s in sentences]
                 bad = [label for label in labels if label not in LABEL2ID]
@@ -67,7 +63,7 @@ def read_gold(path: str | Path) -> list[GoldArticle]:
                     sentences=[s["text"] for s in sentences], labels=labels,
                     event=row.get("event"), title=row.get("title"),
                 ))
-            except (json.JSONDecodeError, KeyError, TypeError) as error:
+            except (KeyError, TypeError) as error:
                 raise GoldError(f"{file}:{number}: not a gold article ({type(error).__name__}: {error})") from None
     return articles
 
@@ -98,12 +94,12 @@ def align_to_gold(predicted: list[tuple[int, int]], gold: list[tuple[int, int]])
     return aligned
 
 
-def boundary_scores(articles: list[GoldArticle]) -> dict:
+def boundary_scores(articles: list[GoldArticle], predicted_spans: list[list[tuple[int, int]]]) -> dict:
     """Precision, recall and F1 of sentence end offsets (framelens' splitter against gold)."""
     true_positive = predicted_total = gold_total = 0
-    for article in articles:
+    for article, spans in zip(articles, predicted_spans, strict=True):
         gold_ends = {end for _, end in article.spans}
-        predicted_ends = {span.end for span in split_sentences(article.text)}
+        predicted_ends = {end for _, end in spans}
         true_positive += len(gold_ends & predicted_ends)
         predicted_total += len(predicted_ends)
         gold_total += len(gold_ends)
@@ -156,7 +152,7 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
     predicted = probabilities.argmax(axis=1)
 
     # End to end: framelens' own segmentation, aligned to gold spans by character overlap.
-    end_gold, end_predicted = [], []
+    end_gold, end_predicted, predicted_spans = [], [], []
     gold_by_source: dict[str, list[int]] = defaultdict(list)
     predicted_by_source: dict[str, list[int]] = defaultdict(list)
     scored = classifier.score_articles(
@@ -164,7 +160,8 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
     )
     for article, score in zip(articles, scored):
         gold_by_source[article.source].extend(LABEL2ID[label] for label in article.labels)
-        alignment = align_to_gold([(s.start, s.end) for s in score.sentences], article.spans)
+        predicted_spans.append([(s.start, s.end) for s in score.sentences])
+        alignment = align_to_gold(predicted_spans[-1], article.spans)
         for sentence, gold_index in zip(score.sentences, alignment):
             predicted_by_source[article.source].append(LABEL2ID[sentence.label])
             if gold_index is not None:
@@ -187,7 +184,7 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
         "profile_error": profile_error(gold_by_source, predicted_by_source),
         "profile_error_gold_sentences": profile_error(gold_by_source, sentence_by_source),
         "calibration_ece": expected_calibration_error(probabilities, references),
-        "segmentation": boundary_scores(articles),
+        "segmentation": boundary_scores(articles, predicted_spans),
         "baselines": {"rule": classification_metrics(references, [LABEL2ID[x] for x in RuleBaseline().predict(texts)])},
         "confident_mistakes": _mistakes(where, probabilities, references),
     }

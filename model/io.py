@@ -94,6 +94,22 @@ def json_lines(content: str) -> list[str]:
     return [line.removesuffix("\r") for line in content.split("\n")]
 
 
+def json_objects(content: str, path: str | os.PathLike, error: type[Exception]) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each non-blank line of a JSON Lines text; raises `error`
+    with "path:line: reason" at the first line that is not a JSON object. (Scoring inputs
+    instead report each bad line and go on: `read_jsonl_file`.)"""
+    for number, line in enumerate(json_lines(content), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as problem:
+            raise error(f"{path}:{number}: malformed JSON ({problem.msg})") from None
+        if not isinstance(row, dict):
+            raise error(f"{path}:{number}: a line must be a JSON object")
+        yield number, row
+
+
 def looks_like_html(text: str) -> bool:
     return len(_HTML_HINT.findall(text[:20_000])) >= 2
 

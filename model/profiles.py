@@ -7,6 +7,8 @@ sentences. The generator is seeded: the same scores give the same profile.
 
 from __future__ import annotations
 
+import hashlib
+
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Iterable
@@ -81,7 +83,8 @@ def build_profiles(scores: Iterable[ArticleScore], top_k: int = DEFAULT_TOP_K,
 
 
 def _stable_hash(text: str) -> int:
-    return int.from_bytes(text.encode("utf-8")[:16].ljust(16, b"\0"), "little") % (2**32)
+    """The same number for the same text in every process (unlike hash()), from all of it."""
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def _label_matrix(articles: list[ArticleScore]) -> list[np.ndarray]:

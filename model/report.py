@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .io import atomic_open, json_lines, write_text_atomic
+from .io import atomic_open, json_objects, write_text_atomic
 from .labels import LABELS
 from .profiles import build_profiles
 from .scores import ArticleScore, SentenceScore
@@ -53,15 +53,7 @@ def _read_text(path: Path) -> str:
 
 def _read_jsonl(path: Path, required: dict[str, type]) -> list[dict]:
     rows = []
-    for number, line in enumerate(json_lines(_read_text(path)), 1):
-        if not line.strip():
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise ReportError(f"{path}:{number}: invalid JSON ({error.msg})") from None
-        if not isinstance(row, dict):
-            raise ReportError(f"{path}:{number}: expected a JSON object")
+    for number, row in json_objects(_read_text(path), path, ReportError):
         for key, kind in required.items():
             if not isinstance(row.get(key), kind):
                 raise ReportError(f"{path}:{number}: field '{key}' missing or not {kind.__name__}")

@@ -86,3 +86,11 @@ def test_shares_sum_to_one_and_intervals_contain_estimates(label_lists):
     assert math.isclose(sum(i.estimate for i in profile.article_shares.values()), 1.0, abs_tol=2e-4 * len(LABELS))
     for interval in profile.article_shares.values():
         assert interval.low <= interval.estimate <= interval.high
+
+
+def test_bootstrap_seed_reads_the_whole_source_name():
+    from model.profiles import _stable_hash
+
+    assert _stable_hash("ABC News") != _stable_hash("ABC Nightly")  # the first four bytes once decided
+    assert _stable_hash("The New York Times") != _stable_hash("The New York Times Magazine")
+    assert _stable_hash("ABC News") == _stable_hash("ABC News")

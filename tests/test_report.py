@@ -136,7 +136,7 @@ def test_missing_profiles_json_is_a_report_error(tmp_path):
 
 
 @pytest.mark.parametrize("name, content, problem", [
-    ("sentences.jsonl", "{not json\n", "invalid JSON"),
+    ("sentences.jsonl", "{not json\n", "malformed JSON"),
     ("articles.jsonl", '{"article_id": 3}\n', "article_id"),
     ("profiles.json", '{"labels": [], "profiles": {}}', "labels"),
 ])

@@ -82,6 +82,21 @@ def test_parallel_batches_match_serial_ones(trained_tiny_model):
         FramingClassifier.from_pretrained(trained_tiny_model, workers=0)
 
 
+def test_overlapping_parallel_scoring_restores_the_thread_setting_once_all_are_done():
+    import torch
+
+    from model.classifier import _one_thread_per_op
+
+    before = torch.get_num_threads()
+    first, second = _one_thread_per_op(), _one_thread_per_op()  # two classifiers, two threads
+    first.__enter__()
+    second.__enter__()
+    first.__exit__(None, None, None)
+    assert torch.get_num_threads() == 1  # the second is still scoring on one thread per op
+    second.__exit__(None, None, None)
+    assert torch.get_num_threads() == before
+
+
 def test_missing_model_directory(tmp_path):
     with pytest.raises(ModelLoadError, match="does not exist"):
         FramingClassifier.from_pretrained(tmp_path / "nope")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from model.io import json_objects
+
 from . import DataError, LabelledArticle, check_label, check_text
 
 
@@ -19,17 +21,11 @@ def jsonl_files(path: Path) -> list[Path]:
 
 def read_jsonl(path: Path):
     """(line number, object) for each non-blank line; DataError on malformed JSON."""
-    with open(path, encoding="utf-8") as handle:
-        for number, raw in enumerate(handle, 1):
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(raw)
-            except json.JSONDecodeError as error:
-                raise DataError(f"{path}:{number}: malformed JSON ({error.msg})") from None
-            if not isinstance(row, dict):
-                raise DataError(f"{path}:{number}: a line must be a JSON object")
-            yield number, row
+    try:
+        content = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DataError(f"{path}: not UTF-8 text ({error.reason} at byte {error.start})") from None
+    yield from json_objects(content, path, DataError)
 
 
 def read_json_object(path: Path, list_key: str) -> dict:
