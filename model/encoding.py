@@ -97,7 +97,9 @@ class InputEncoder:
         # once costs a third of tokenising the pairs.
         strings = list(dict.fromkeys(
             [*texts, *(part for c in contexts if c is not None for part in ((c,) if isinstance(c, str) else c))]))
-        ids_of = dict(zip(strings, self.tokenizer(strings, add_special_tokens=False)["input_ids"]))
+        # verbose=False: the tokenizer would warn about texts longer than the model takes,
+        # and `_one` cuts every input to max_length.
+        ids_of = dict(zip(strings, self.tokenizer(strings, add_special_tokens=False, verbose=False)["input_ids"]))
         return [self._one(ids_of[text], context, ids_of) for text, context in zip(texts, contexts)]
 
     def _one(self, sentence: list[int], context: Context, ids_of: dict[str, list[int]]) -> dict[str, list[int]]:

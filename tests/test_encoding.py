@@ -87,3 +87,10 @@ def test_texts_and_contexts_must_pair_up(tokenizer):
 
 def test_tiny_tokenizer_knows_its_words(tokenizer):
     assert tokenizer.tokenize("The mayor said | no.") == ["the", "mayor", "said", "|", "no", "."]
+
+
+def test_long_texts_are_cut_without_a_tokenizer_warning(tokenizer, caplog, capsys):
+    encoder = InputEncoder(tokenizer, max_length=64)
+    (row,) = encoder.encode(["the poll " * 200], [("the vote " * 200, "the bill " * 200)])
+    assert len(row["input_ids"]) == 64
+    assert "longer than the specified maximum" not in caplog.text + capsys.readouterr().err
