@@ -35,3 +35,10 @@ def test_model_card_carries_the_recorded_ablation(trained_tiny_model):
     card = (trained_tiny_model / "README.md").read_text()
     assert "## Training-data ablation" in card
     assert ablation_table(read_runs()) in card  # the project's record, training/ablation.jsonl
+
+
+def test_readme_shows_the_recorded_ablation():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    assert ablation_table(read_runs()) in readme  # regenerate the README table after recording runs
