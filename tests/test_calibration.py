@@ -22,6 +22,15 @@ def test_offsets_recover_a_shifted_class():
     assert offsets[0] == 0.0 and offsets[2] > 0.8
 
 
+def test_offsets_take_the_smallest_change_among_equally_good_ones():
+    references = np.array([0, 1, 2, 2])
+    logits = np.array([[0.0, -1.0, 0.25],  # a neutral sentence read as editorial by 0.25
+                       [0.0, 5.0, 0.0], [0.0, 0.0, 5.0], [0.0, 0.0, 5.0]])
+    offsets = fit_class_offsets(logits, references)
+    # any editorial offset from -0.3 to -2.0 fixes it without breaking anything else
+    assert offsets[1] == 0.0 and offsets[2] == -0.3
+
+
 def test_folding_rescales_logits_exactly(tiny_classifier):
     model = tiny_classifier.model
     encoded = tiny_classifier.tokenizer(["The vote is Monday.", "\"No,\" she said."], return_tensors="pt", padding=True)
