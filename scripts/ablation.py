@@ -41,9 +41,11 @@ def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) 
         seconds = time.perf_counter() - started
         classifier = FramingClassifier.from_pretrained(model_dir)
         report = evaluate_gold(classifier, gold, model_dir=model_dir)
+        calibration = json.loads((model_dir / "metrics.json").read_text())["calibration"]
     return {
         "variant": name, "spec": spec, "seed": seed, "train_seconds": round(seconds, 1),
         "scoring_max_length": classifier.max_length, "context_cut": NEAREST_CONTEXT,
+        "temperature": calibration["temperature"], "class_offsets": calibration["class_offsets"],
         "macro_f1": report["sentence_level"]["macro_f1"],
         "editorial_f1": report["sentence_level"]["editorial_framing_f1"],
         "end_to_end_macro_f1": report["end_to_end"]["macro_f1"],
