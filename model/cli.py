@@ -185,7 +185,6 @@ def evaluate_command(model_dir: str, gold: str, as_json: bool, precision: str = 
     except GoldError as error:
         raise UsageError(str(error)) from None
     if out:
-        Path(out).parent.mkdir(parents=True, exist_ok=True)
         write_json_atomic(out, report)
     return json.dumps(report, indent=2) if as_json else format_report(report)
 
@@ -275,7 +274,6 @@ def main(argv: list[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "report":
             try:
-                Path(args.out).parent.mkdir(parents=True, exist_ok=True)
                 path = write_report(Path(args.results), Path(args.out))
             except ReportError as error:
                 raise UsageError(str(error)) from None

@@ -311,8 +311,10 @@ def _read_folder(folder: Path, source: str | None, seen_ids: set[str], visited: 
 @contextlib.contextmanager
 def atomic_open(path: str | os.PathLike, mode: str = "w") -> Iterator[IO]:
     """Write to a temporary file beside `path` and rename it into place on success, so a
-    reader sees the previous complete file or the new complete file, never a partial one."""
+    reader sees the previous complete file or the new complete file, never a partial one.
+    A missing parent folder is created."""
     path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(
         mode, dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False,
         **({"encoding": "utf-8"} if "b" not in mode else {}),

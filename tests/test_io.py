@@ -3,7 +3,7 @@ import os
 
 import pytest
 
-from model.io import Article, InputError, InputWarning, atomic_open, read_inputs
+from model.io import Article, InputError, InputWarning, atomic_open, read_inputs, write_text_atomic
 
 
 def collect(paths, source=None):
@@ -125,3 +125,9 @@ def test_jsonl_text_may_hold_unicode_line_separators(tmp_path):
     path.write_text(json.dumps({"id": "1", "source": "S", "text": "First line\u2028second line."}, ensure_ascii=False) + "\r\n", encoding="utf-8")
     articles, errors, _ = collect([path])
     assert not errors and articles[0].text == "First line\u2028second line."
+
+
+def test_atomic_write_creates_a_missing_output_folder(tmp_path):
+    target = tmp_path / "new" / "folder" / "figures.json"
+    write_text_atomic(target, "{}\n")
+    assert target.read_text() == "{}\n" and not list(target.parent.glob(".*.tmp"))
