@@ -112,5 +112,4 @@ def tokenise(rows: list[dict], tokenizer, max_length: int, with_context: bool) -
     """Rows encoded as scoring encodes them (`model.encoding.InputEncoder`), with labels."""
     contexts = [row["context"] for row in rows] if with_context else None
     encoded = InputEncoder(tokenizer, max_length).encode([row["text"] for row in rows], contexts)
-    columns = {name: [item[name] for item in encoded] for name in (encoded[0] if encoded else {"input_ids": []})}
-    return Dataset.from_dict({**columns, "label": [row["label"] for row in rows]})
+    return Dataset.from_list([{**item, "label": row["label"]} for item, row in zip(encoded, rows)])
