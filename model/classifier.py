@@ -27,7 +27,7 @@ from .encoding import Context, InputEncoder
 from .io import Article
 from .labels import ID2LABEL, LABELS
 from .scores import ArticleScore, SentenceScore
-from .segment import neighbours, split_sentences
+from .segment import neighbours, reading_sentences, split_sentences
 from .speakers import find_speaker
 
 PRECISIONS = ("auto", "fp32", "bf16", "int8")
@@ -203,7 +203,7 @@ class FramingClassifier:
         contexts: list[Context] = []
         for article in articles:
             spans = split_sentences(article.text)
-            sentences = [span.text for span in spans]
+            sentences = reading_sentences(article.text, [(span.start, span.end) for span in spans])
             pending.append(_Pending(article, spans, len(texts)))
             texts.extend(sentences)
             contexts.extend(neighbours(sentences, i, self.context_window) for i in range(len(sentences)))

@@ -20,7 +20,7 @@ from .baselines import RuleBaseline, TfidfBaseline
 from .io import Article, json_objects
 from .labels import LABEL2ID, LABELS
 from .metrics import classification_metrics
-from .segment import neighbours
+from .segment import neighbours, reading_sentences
 
 # Ten equal-width confidence bins: the usual ECE resolution for ~1,000 predictions.
 CALIBRATION_BINS = 10
@@ -141,9 +141,10 @@ def evaluate_gold(classifier, gold_path: str | Path, model_dir: str | Path | Non
     articles = read_gold(gold_path)
     texts, contexts, references, where, sources = [], [], [], [], []
     for article in articles:
+        read = reading_sentences(article.text, article.spans)
         for index, sentence in enumerate(article.sentences):
-            texts.append(sentence)
-            contexts.append(neighbours(article.sentences, index, classifier.context_window))
+            texts.append(read[index])
+            contexts.append(neighbours(read, index, classifier.context_window))
             references.append(LABEL2ID[article.labels[index]])
             where.append((article.article_id, sentence))
             sources.append(article.source)

@@ -196,3 +196,72 @@ def neighbour_context(sentences: list[str], index: int, window: int) -> str | No
     """`neighbours` as one string, "before | after": what a plain text-pair pipeline reads."""
     pair = neighbours(sentences, index, window)
     return None if pair is None else f"{pair[0]}{CONTEXT_SEPARATOR}{pair[1]}"
+
+
+# Double quotation marks that say by themselves whether they open or close; a straight '"'
+# says it by its spacing (see `_straight_quote_opens`). Single quotes are left out: "’" is
+# also the apostrophe.
+_OPENING_MARKS = "“«„"
+_CLOSING_MARKS = "”»"
+_QUOTE_STATE_EVENTS = re.compile('[\n"“”«»„]')
+
+
+def _straight_quote_opens(text: str, index: int, inside: bool) -> bool:
+    """Whether the straight quote at `index` opens: space (or a bracket or dash) before and
+    a word after opens, a word before and space or punctuation after closes; spaced on both
+    sides (pre-tokenised text) or on neither, it toggles."""
+    before = text[index - 1] if index > 0 else " "
+    after = text[index + 1] if index + 1 < len(text) else " "
+    space_before = before.isspace() or before in "([{—–-"
+    space_after = after.isspace() or after in ".,;:!?)]}"
+    if space_before != space_after:
+        return space_before
+    return not inside
+
+
+def reading_sentences(text: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The sentences `text[start:end]` as the model reads them: a sentence that starts inside
+    a quotation opened by an earlier sentence of the same line gets the opening mark back.
+
+    Sentence splitting cuts a multi-sentence quotation ('"We will fight. We will win," she
+    said.') and a long turn of a transcript into sentences with no quotation mark of their
+    own, though each carries the speaker's words (LABELS.md: a quoted sentence that continues
+    a speaker's quote is `attributed_quote`); the restored mark says so at any context
+    length. A line break ends every quotation: news paragraphs that continue a quotation
+    open it again, and a quote left unclosed by a typo cannot run past its paragraph.
+    """
+    sentences = []
+    opened_by: str | None = None  # the mark that opened the quotation we are inside, if any
+    events = _QUOTE_STATE_EVENTS.finditer(text)
+    event = next(events, None)
+
+    def advance(to: int) -> None:
+        nonlocal opened_by, event
+        while event is not None and event.start() < to:
+            mark, index = event.group(), event.start()
+            if mark == "\n" or mark in _CLOSING_MARKS:
+                opened_by = None
+            elif mark in _OPENING_MARKS:
+                opened_by = mark
+            else:
+                opened_by = mark if _straight_quote_opens(text, index, opened_by is not None) else None
+            event = next(events, None)
+
+    for start, end in spans:
+        advance(start)
+        sentence = text[start:end]
+        if opened_by is not None and not sentence.startswith(('"', *_OPENING_MARKS, *_CLOSING_MARKS)):
+            sentence = opened_by + sentence
+        sentences.append(sentence)
+        advance(end)
+    return sentences
+
+
+def joined_article(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """An article's text rebuilt from its sentences (one space between), with each
+    sentence's offsets: for corpora that keep sentences but not the text."""
+    spans, cursor = [], 0
+    for sentence in sentences:
+        spans.append((cursor, cursor + len(sentence)))
+        cursor += len(sentence) + 1
+    return " ".join(sentences), spans

@@ -29,7 +29,7 @@ import numpy as np  # noqa: E402
 
 from model.io import Article  # noqa: E402
 from model.labels import LABEL2ID  # noqa: E402
-from model.segment import neighbour_context, neighbours, split_sentences  # noqa: E402
+from model.segment import joined_article, neighbour_context, neighbours, reading_sentences, split_sentences  # noqa: E402
 
 
 def allsides_articles(data_root: Path, limit: int) -> list[Article]:
@@ -44,9 +44,9 @@ def allsides_articles(data_root: Path, limit: int) -> list[Article]:
 
 
 def authored_articles(limit: int) -> list[Article]:
-    from training.corpora.authored import article_text, load
+    from training.corpora.authored import load
 
-    return [Article(article_id=a.article_id, text=article_text(a.sentences)[0], source=a.source)
+    return [Article(article_id=a.article_id, text=joined_article(a.sentences)[0], source=a.source)
             for a in load(REPO / "training" / "data" / "authored")][:limit]
 
 
@@ -83,7 +83,7 @@ def run_naive(model_dir: str, articles: list[Article], window: int, max_length: 
     started = time.perf_counter()
     count = 0
     for article in articles:  # sentences in input order, article by article
-        sentences = [span.text for span in split_sentences(article.text)]
+        sentences = reading_sentences(article.text, [(span.start, span.end) for span in split_sentences(article.text)])
         if sentences:
             classify(naive_inputs(sentences, window), batch_size=32, truncation=True, max_length=max_length)
         count += len(sentences)
@@ -107,9 +107,10 @@ def gold_inputs(gold: Path, window: int, as_text: bool):
     context_of = neighbour_context if as_text else neighbours
     texts, contexts, references = [], [], []
     for article in read_gold(gold):
-        for index, sentence in enumerate(article.sentences):
+        read = reading_sentences(article.text, article.spans)
+        for index, sentence in enumerate(read):
             texts.append(sentence)
-            contexts.append(context_of(article.sentences, index, window))
+            contexts.append(context_of(read, index, window))
             references.append(LABEL2ID[article.labels[index]])
     return texts, contexts, np.array(references)
 

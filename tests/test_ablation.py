@@ -1,14 +1,16 @@
 import json
 
-from training.ablation import NEAREST_CONTEXT, ablation_table, read_runs
+from training.ablation import NEAREST_CONTEXT, RESTORED_QUOTES, ablation_table, read_runs
 
 
-def _run(variant, seed, macro_f1, length=64, cut=NEAREST_CONTEXT):
+def _run(variant, seed, macro_f1, length=64, cut=NEAREST_CONTEXT, quotes=RESTORED_QUOTES):
     run = {"variant": variant, "spec": "configs/x.yaml", "seed": seed, "train_seconds": 100.0 + seed,
            "scoring_max_length": length, "macro_f1": macro_f1, "editorial_f1": 0.5, "end_to_end_macro_f1": 0.6,
            "profile_error": 0.04}
     if cut is not None:
         run["context_cut"] = cut
+    if quotes is not None:
+        run["quote_marks"] = quotes
     return run
 
 
@@ -25,10 +27,13 @@ def test_table_gives_mean_and_spread_per_variant(tmp_path):
 
 def test_runs_scored_differently_are_separate_rows(tmp_path):
     results = tmp_path / "runs.jsonl"
-    runs = [_run("a", 1, 0.80), _run("a", 2, 0.70, length=96), _run("a", 3, 0.60, length=96, cut=None)]
+    runs = [_run("a", 1, 0.80), _run("a", 2, 0.70, length=96), _run("a", 3, 0.60, length=96, cut=None, quotes=None),
+            _run("a", 4, 0.60, quotes=None)]
     results.write_text("".join(json.dumps(r) + "\n" for r in runs))
     rows = ablation_table(read_runs(results)).splitlines()[2:]
-    assert [row.split(" | ")[1] for row in rows] == ["64 tokens", "96 tokens", "96 tokens, longest segment cut"]
+    assert [row.split(" | ")[1] for row in rows] == [
+        "64 tokens", "96 tokens", "96 tokens, longest segment cut, quote marks not restored",
+        "64 tokens, quote marks not restored"]
 
 
 def test_model_card_carries_the_recorded_ablation(trained_tiny_model):

@@ -93,3 +93,32 @@ def test_label_confined_to_one_article_is_caught():
             row["group"] = "only-article"
     with pytest.raises(DataError, match="split has no editorial_framing examples"):
         split_rows(rows, 0.25, seed=1)
+
+
+def _article_row(text, sentences):
+    spans, cursor = [], 0
+    for sentence, label in sentences:
+        start = text.index(sentence, cursor)
+        cursor = start + len(sentence)
+        spans.append({"start": start, "end": cursor, "text": sentence, "label": label})
+    return {"article_id": "a1", "source": "Harbour Daily", "text": text, "sentences": spans}
+
+
+def test_article_rows_read_quotations_across_the_article_text(tmp_path):
+    from training.data import to_rows
+
+    text = '"PILOT: We are landing. Stay seated.\n\nThe plane landed at noon.'
+    row = _article_row(text, [('"PILOT: We are landing.', "attributed_quote"), ("Stay seated.", "attributed_quote"),
+                              ("The plane landed at noon.", "neutral_reporting")])
+    articles = load_corpus("articles", write_jsonl(tmp_path / "a.jsonl", [row]))
+    rows = to_rows(articles, context_window=1, corpus="test")
+    assert [r["text"] for r in rows] == ['"PILOT: We are landing.', '"Stay seated.', "The plane landed at noon."]
+    assert rows[2]["context"] == ('"Stay seated.', "")
+
+
+def test_article_offsets_that_miss_the_text_name_the_sentence(tmp_path):
+    row = _article_row("Rain fell. Roads closed.", [("Rain fell.", "neutral_reporting"), ("Roads closed.", "neutral_reporting")])
+    row["sentences"][1]["start"] += 1
+    path = write_jsonl(tmp_path / "a.jsonl", [row])
+    with pytest.raises(DataError, match=rf"{path}:1 sentence 1: start/end 12:24 do not match"):
+        load_corpus("articles", path)

@@ -87,3 +87,55 @@ def test_long_blocks_are_cut_at_a_sentence_end():
     text = "Hello world. " * (2 * MAX_BLOCK_CHARS // 13)
     cuts = list(_cut_block(text, 0, len(text)))
     assert len(cuts) > 1 and all(text[end - 1] == "." for _, end in cuts[:-1])
+
+
+
+def read(text, sentences):
+    """reading_sentences over `text` cut into `sentences` (found in order)."""
+    from model.segment import reading_sentences
+
+    spans, cursor = [], 0
+    for sentence in sentences:
+        start = text.index(sentence, cursor)
+        spans.append((start, start + len(sentence)))
+        cursor = start + len(sentence)
+    return reading_sentences(text, spans)
+
+
+def test_sentence_inside_a_quotation_gets_its_opening_mark_back():
+    text = '"We will rebuild the pier. It will take two years," the mayor said. The pier closed in May.'
+    sentences = ['"We will rebuild the pier.', 'It will take two years," the mayor said.', "The pier closed in May."]
+    assert read(text, sentences) == ['"We will rebuild the pier.', '"It will take two years," the mayor said.', "The pier closed in May."]
+
+
+def test_curly_quotation_spanning_three_sentences():
+    text = "She was blunt. “The plan failed. Nobody owned it. We will,” she said. Voting ends Friday."
+    sentences = ["She was blunt.", "“The plan failed.", "Nobody owned it.", "We will,” she said.", "Voting ends Friday."]
+    assert read(text, sentences) == ["She was blunt.", "“The plan failed.", "“Nobody owned it.", "“We will,” she said.", "Voting ends Friday."]
+
+
+def test_transcript_turns_open_a_quotation_per_paragraph():
+    # Multi-paragraph quotations open each paragraph and close only at the end; sentence
+    # splitting cuts such unclosed paragraphs into sentences with no mark of their own.
+    text = ('Partial transcript follows.\n\n"HOST: Welcome back. Let us start with the vote.\n\n'
+            '"GUEST: Thank you. The vote was close. We expected that.')
+    assert read(text, texts_of(text))[1:] == ['"HOST: Welcome back.', '"Let us start with the vote.',
+                                              '"GUEST: Thank you.', '"The vote was close.', '"We expected that.']
+
+
+def test_an_unclosed_quotation_ends_at_the_line_break():
+    text = 'He said "we are done. The end is here.\nThe council met on Monday. It adjourned at noon.'
+    sentences = ['He said "we are done.', "The end is here.", "The council met on Monday.", "It adjourned at noon."]
+    assert read(text, sentences) == ['He said "we are done.', '"The end is here.', "The council met on Monday.", "It adjourned at noon."]
+
+
+def test_quotes_closed_within_a_sentence_and_apostrophes_change_nothing():
+    text = "The mayor's \"pier plan\" passed. It isn't \"final,\" aides said. Work starts in June. Rock 'n' roll played."
+    assert read(text, texts_of(text)) == texts_of(text)
+
+
+def test_pretokenised_quotes_are_tracked_by_count():
+    text = 'The vote is set . " We will win . We have the numbers , " Ruiz said . The count starts at noon .'
+    sentences = ["The vote is set .", '" We will win .', 'We have the numbers , " Ruiz said .', "The count starts at noon ."]
+    assert read(text, sentences) == ["The vote is set .", '" We will win .', '"We have the numbers , " Ruiz said .',
+                                     "The count starts at noon ."]

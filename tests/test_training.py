@@ -135,3 +135,15 @@ def test_pickle_only_model_is_refused(trained_tiny_model, tmp_path):
     (copy / "model.safetensors").rename(copy / "pytorch_model.bin")
     with pytest.raises(ModelLoadError, match="safetensors weights only"):
         FramingClassifier.from_pretrained(copy)
+
+
+def test_scoring_reads_a_continued_quotation_with_its_opening_mark(tiny_classifier):
+    # An unclosed paragraph (a transcript turn, a multi-paragraph quote) splits into sentences
+    # with no mark of their own; the model reads them as quoted, the output keeps the text.
+    text = '"ANCHOR: Good evening. The storm has passed.\nCrews began repairs overnight.'
+    seen = []
+    predict_proba = tiny_classifier.predict_proba
+    tiny_classifier.predict_proba = lambda texts, contexts: seen.extend(texts) or predict_proba(texts, contexts)
+    score = tiny_classifier.score_article(text)
+    assert seen == ['"ANCHOR: Good evening.', '"The storm has passed.', "Crews began repairs overnight."]
+    assert [s.text for s in score.sentences] == ['"ANCHOR: Good evening.', "The storm has passed.", "Crews began repairs overnight."]

@@ -27,6 +27,10 @@ def read_runs(path: str | Path = RESULTS_FILE) -> list[dict]:
 # after the sentence (and long sentences themselves) instead of the context's far ends.
 NEAREST_CONTEXT = "nearest context kept"
 OLDER_CUT = "longest segment cut"
+# Whether a sentence that starts inside a quotation got its opening mark back
+# (`model.segment.reading_sentences`); runs recorded before that have no "quote_marks".
+RESTORED_QUOTES = "restored"
+OLDER_QUOTES = "as split"
 
 
 def ablation_table(runs: list[dict]) -> str:
@@ -34,15 +38,19 @@ def ablation_table(runs: list[dict]) -> str:
     deviation over its runs)."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for run in runs:
-        groups[(run["variant"], run.get("scoring_max_length"), run.get("context_cut", OLDER_CUT))].append(run)
-    lines = ["| variant | scored at | runs | gold-dev macro-F1 | editorial F1 | end-to-end macro-F1 | profile error | train s |",
+        key = (run["variant"], run.get("scoring_max_length"), run.get("context_cut", OLDER_CUT),
+               run.get("quote_marks", OLDER_QUOTES))
+        groups[key].append(run)
+    lines = ["| variant | inputs | runs | gold-dev macro-F1 | editorial F1 | end-to-end macro-F1 | profile error | train s |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for (variant, length, cut), group in groups.items():
+    for (variant, length, cut, quotes), group in groups.items():
         def cell(key: str) -> str:
             values = np.array([run[key] for run in group])
             return f"{values.mean():.3f}" + (f" ± {values.std(ddof=1):.3f}" if len(values) > 1 else "")
-        scored_at = f"{length} tokens" + ("" if cut == NEAREST_CONTEXT else f", {cut}")
-        lines.append(f"| {variant} | {scored_at} | {len(group)} | {cell('macro_f1')} | {cell('editorial_f1')} | "
+        inputs = [f"{length} tokens"]
+        inputs += [] if cut == NEAREST_CONTEXT else [cut]
+        inputs += [] if quotes == RESTORED_QUOTES else ["quote marks not restored"]
+        lines.append(f"| {variant} | {', '.join(inputs)} | {len(group)} | {cell('macro_f1')} | {cell('editorial_f1')} | "
                      f"{cell('end_to_end_macro_f1')} | {cell('profile_error')} | "
                      f"{np.mean([run['train_seconds'] for run in group]):.0f} |")
     return "\n".join(lines)

@@ -52,12 +52,13 @@ def to_rows(articles: list[LabelledArticle], context_window: int, corpus: str) -
     """One row per labelled sentence: text, its neighbours as context, label id, group."""
     rows = []
     for article in articles:
-        for index, (text, label) in enumerate(zip(article.sentences, article.labels)):
+        read = article.reading_sentences()
+        for index, (text, label) in enumerate(zip(read, article.labels)):
             if label is None:
                 continue
             rows.append({
                 "text": text,
-                "context": neighbours(article.sentences, index, context_window),
+                "context": neighbours(read, index, context_window),
                 "label": LABEL2ID[label],
                 "group": f"{corpus}/{article.article_id}",
                 "corpus": corpus,

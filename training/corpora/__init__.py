@@ -14,6 +14,7 @@ from importlib import import_module
 from pathlib import Path
 
 from model.labels import LABELS
+from model.segment import joined_article, reading_sentences
 
 
 class DataError(ValueError):
@@ -26,10 +27,19 @@ class LabelledArticle:
     source: str
     sentences: list[str]
     labels: list[str | None]
+    # The article's text with each sentence's offsets, where the corpus keeps them (line breaks
+    # bound quotations, see `model.segment.reading_sentences`); else the sentences joined.
+    text: str | None = None
+    spans: list[tuple[int, int]] | None = None
 
     def __post_init__(self):
         if len(self.sentences) != len(self.labels):
             raise ValueError(f"{self.article_id}: {len(self.sentences)} sentences but {len(self.labels)} labels")
+
+    def reading_sentences(self) -> list[str]:
+        """The sentences as the model reads them (`model.segment.reading_sentences`)."""
+        text, spans = (self.text, self.spans) if self.text is not None else joined_article(self.sentences)
+        return reading_sentences(text, spans)
 
 
 def check_label(label, where: str) -> str:

@@ -47,10 +47,27 @@ def load(path: Path) -> list[LabelledArticle]:
             if not isinstance(row.get("sentences"), list):
                 raise DataError(f"{where}: missing 'sentences' list")
             sentences = row["sentences"]
+            texts = [check_text(s.get("text"), f"{where} sentence {k}") for k, s in enumerate(sentences)]
+            text, spans = _text_and_spans(row, texts, where)
             articles.append(LabelledArticle(
                 article_id=str(row.get("article_id") or f"{file.stem}:{number}"),
                 source=str(row.get("source") or "unknown"),
-                sentences=[check_text(s.get("text"), f"{where} sentence {k}") for k, s in enumerate(sentences)],
+                sentences=texts,
                 labels=[check_label(s.get("label"), f"{where} sentence {k}") for k, s in enumerate(sentences)],
+                text=text,
+                spans=spans,
             ))
     return articles
+
+
+def _text_and_spans(row: dict, texts: list[str], where: str) -> tuple[str | None, list[tuple[int, int]] | None]:
+    """The article text and sentence offsets when the row has both (its line breaks bound
+    quotations); (None, None) for a row without them."""
+    text = row.get("text")
+    offsets = [(s.get("start"), s.get("end")) for s in row["sentences"]]
+    if not isinstance(text, str) or not all(isinstance(a, int) and isinstance(b, int) for a, b in offsets):
+        return None, None
+    for k, ((start, end), sentence) in enumerate(zip(offsets, texts)):
+        if text[start:end] != sentence:
+            raise DataError(f"{where} sentence {k}: start/end {start}:{end} do not match the sentence text in the article text")
+    return text, offsets

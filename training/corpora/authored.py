@@ -28,11 +28,3 @@ def load(path: Path) -> list[LabelledArticle]:
             ))
     return articles
 
-
-def article_text(sentences: list[str]) -> tuple[str, list[tuple[int, int]]]:
-    """The article text (sentences joined by one space) and each sentence's offsets."""
-    spans, cursor = [], 0
-    for sentence in sentences:
-        spans.append((cursor, cursor + len(sentence)))
-        cursor += len(sentence) + 1
-    return " ".join(sentences), spans
