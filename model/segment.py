@@ -207,13 +207,14 @@ _QUOTE_STATE_EVENTS = re.compile('[\n"“”«»„]')
 
 
 def _straight_quote_opens(text: str, index: int, inside: bool) -> bool:
-    """Whether the straight quote at `index` opens: space (or a bracket or dash) before and
-    a word after opens, a word before and space or punctuation after closes; spaced on both
-    sides (pre-tokenised text) or on neither, it toggles."""
+    """Whether the straight quote at `index` opens: space (or a bracket or dash) before and a
+    word after opens, a word before and space or punctuation after closes; spaced on both
+    sides (pre-tokenised text) or on neither, it closes a quotation if one is open (`inside`),
+    whichever mark opened it, else opens one."""
     before = text[index - 1] if index > 0 else " "
     after = text[index + 1] if index + 1 < len(text) else " "
     space_before = before.isspace() or before in "([{—–-"
-    space_after = after.isspace() or after in ".,;:!?)]}"
+    space_after = after.isspace() or after in ".,;:!?)]}”’»"
     if space_before != space_after:
         return space_before
     return not inside
@@ -221,7 +222,9 @@ def _straight_quote_opens(text: str, index: int, inside: bool) -> bool:
 
 def reading_sentences(text: str, spans: list[tuple[int, int]]) -> list[str]:
     """The sentences `text[start:end]` as the model reads them: a sentence that starts inside
-    a quotation opened by an earlier sentence of the same line gets the opening mark back.
+    a quotation opened by an earlier sentence of the same line gets the (outermost) opening
+    mark back; a quotation inside the quotation ('"She called it “a rescue.” That was...')
+    does not end it.
 
     Sentence splitting cuts a multi-sentence quotation ('"We will fight. We will win," she
     said.') and a long turn of a transcript into sentences with no quotation mark of their
@@ -231,27 +234,33 @@ def reading_sentences(text: str, spans: list[tuple[int, int]]) -> list[str]:
     open it again, and a quote left unclosed by a typo cannot run past its paragraph.
     """
     sentences = []
-    opened_by: str | None = None  # the mark that opened the quotation we are inside, if any
+    open_marks: list[str] = []  # the opening marks of the quotations we are inside, outermost first
     events = _QUOTE_STATE_EVENTS.finditer(text)
     event = next(events, None)
 
     def advance(to: int) -> None:
-        nonlocal opened_by, event
+        nonlocal event
         while event is not None and event.start() < to:
-            mark, index = event.group(), event.start()
-            if mark == "\n" or mark in _CLOSING_MARKS:
-                opened_by = None
+            mark = event.group()
+            if mark == "\n":
+                open_marks.clear()
             elif mark in _OPENING_MARKS:
-                opened_by = mark
-            else:
-                opened_by = mark if _straight_quote_opens(text, index, opened_by is not None) else None
+                open_marks.append(mark)
+            elif mark in _CLOSING_MARKS:
+                # closes the innermost quotation whatever opened it: scraped text mixes '"' and '”'
+                if open_marks:
+                    open_marks.pop()
+            elif _straight_quote_opens(text, event.start(), bool(open_marks)):
+                open_marks.append(mark)
+            elif open_marks:
+                open_marks.pop()
             event = next(events, None)
 
     for start, end in spans:
         advance(start)
         sentence = text[start:end]
-        if opened_by is not None and not sentence.startswith(('"', *_OPENING_MARKS, *_CLOSING_MARKS)):
-            sentence = opened_by + sentence
+        if open_marks and not sentence.startswith(('"', *_OPENING_MARKS, *_CLOSING_MARKS)):
+            sentence = open_marks[0] + sentence
         sentences.append(sentence)
         advance(end)
     return sentences

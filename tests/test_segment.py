@@ -139,3 +139,15 @@ def test_pretokenised_quotes_are_tracked_by_count():
     sentences = ["The vote is set .", '" We will win .', 'We have the numbers , " Ruiz said .', "The count starts at noon ."]
     assert read(text, sentences) == ["The vote is set .", '" We will win .', '"We have the numbers , " Ruiz said .',
                                      "The count starts at noon ."]
+
+
+def test_a_quotation_inside_a_quotation_does_not_end_the_outer_one():
+    text = '"HOST: She called it “a rescue.” That was Monday. Today is different.'
+    sentences = ['"HOST: She called it “a rescue.”', "That was Monday.", "Today is different."]
+    assert read(text, sentences) == ['"HOST: She called it “a rescue.”', '"That was Monday.', '"Today is different.']
+
+
+def test_mixed_straight_and_curly_marks_close_each_other():
+    text = '"We listened. We agreed,” Ames said. The hall emptied.'
+    sentences = ['"We listened.', "We agreed,” Ames said.", "The hall emptied."]
+    assert read(text, sentences) == ['"We listened.', '"We agreed,” Ames said.', "The hall emptied."]

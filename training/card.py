@@ -47,7 +47,7 @@ following the framelens annotation guideline (neutral reporting in the writer's 
 a source's words or claims; the writer's own evaluation, characterisation or speculation).
 
 - **Base model:** `{config.model.base_model}`, fine-tuned with the Hugging Face `Trainer`.
-- **Input:** the sentence, and {"its " + str(config.model.context_window) + " neighbouring sentence(s) on each side as a second segment" if config.model.context_window else "no context"}; at most {config.model.max_length} tokens in training, {config.model.scoring_max_length} when scoring (a longer input loses the far ends of its context first, `model/encoding.py`).
+- **Input:** the sentence, and {"its " + str(config.model.context_window) + " neighbouring sentence(s) on each side as a second segment" if config.model.context_window else "no context"}; at most {config.model.max_length} tokens in training, {config.model.scoring_max_length} when scoring (a longer input loses the far ends of its context first, `model/encoding.py`). A sentence that starts inside a quotation opened by an earlier sentence of its paragraph (a multi-sentence quote, a transcript turn) is read with that opening mark restored (`model.segment.reading_sentences`); `FramingClassifier.score_articles` does this, a plain `pipeline` fed single sentences does not.
 - **Training:** {config.training.epochs} epochs, learning rate {config.training.learning_rate}, batch {config.training.batch_size}, seed {config.training.seed}, bf16: {report["bf16"]}; {report["train_seconds"]} s wall time.
 
 ## Data
