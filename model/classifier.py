@@ -161,7 +161,8 @@ class FramingClassifier:
 
     def predict_proba(self, texts: Sequence[str], contexts: Sequence[Context] | None = None) -> np.ndarray:
         """Probabilities, shape (len(texts), len(LABELS)), in LABELS order. A context is the
-        (before, after) text around a sentence, as `segment.neighbours` gives it, or one string."""
+        (before, after) text around a sentence, as `segment.neighbours` gives it, or one string.
+        Texts are read as given; `score_articles` passes `segment.reading_sentences`."""
         encoded = self.encoder.encode(texts, contexts)
         probabilities = np.zeros((len(texts), len(LABELS)), dtype=np.float32)
         # Length-sorted batches waste little on padding; results go back to input order.

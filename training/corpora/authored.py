@@ -27,4 +27,3 @@ def load(path: Path) -> list[LabelledArticle]:
                 labels=[check_label(s.get("label"), f"{where} sentence {k}") for k, s in enumerate(sentences)],
             ))
     return articles
-
