@@ -1,9 +1,11 @@
 """Sentence spans with character offsets into the original text.
 
 pysbd does the splitting, on a *view* of each block in which scraping artefacts are
-deleted (spaces before punctuation, "U. S.", a space inside quotation marks, "[ " before a
-quote). The view only ever deletes characters, so every view index maps back to one
-original index and `text[start:end]` is always an exact slice of the input.
+deleted (spaces before punctuation and contractions, "U. S.", a space inside quotation
+marks, "[ " before a quote) and a few characters are swapped one for one so that pysbd's
+rules read them as news means them (every double quotation mark says whether it opens or
+closes; "--" is a dash, not a parenthesis). The view only ever deletes or swaps characters, so every view index
+maps back to one original index and `text[start:end]` is always an exact slice of the input.
 """
 
 from __future__ import annotations
@@ -30,11 +32,18 @@ MIN_WRAP_WIDTH = 40
 _TERMINAL = tuple('.!?:"”’\')')
 _DELETIONS = [
     re.compile(r"(?<=\S)[ \t]+(?=[.,;:!?%](?:\s|$|[\"”’']))"),  # "aliens ." -> "aliens."
-    re.compile(r"(?<=\S)[ \t]+(?=[’']s\b|n[’']t\b)"),  # "America ’s" -> "America’s"
+    re.compile(r"(?<=\S)[ \t]+(?=[’'](?:s|ll|re|ve|d|m)\b|n[’']t\b)"),  # "America ’s", "he 'll", "does n't"
     re.compile(r"(?<=\b[A-Z]\.)[ \t]+(?=[A-Z]\.)"),  # "U. S." -> "U.S."
     re.compile(r"\[[ \t]*(?=[\"“])"),  # '[ "' artefact before a quote
     re.compile(r"(?<=[ \t])[ \t]+"),  # runs of spaces -> one
 ]
+
+# Double quotation marks that say by themselves whether they open or close; a straight '"'
+# says it by its spacing (see `_straight_quote_opens`). Single quotes are left out: "’" is
+# also the apostrophe.
+_OPENING_MARKS = "“«„"
+_CLOSING_MARKS = "”»"
+_QUOTE_STATE_EVENTS = re.compile('[\n"“”«»„]')
 
 
 @dataclass(frozen=True)
@@ -109,7 +118,8 @@ def _cut_block(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _view(block: str) -> tuple[str, list[int]]:
-    """The block with artefacts deleted, and for each kept character its block index."""
+    """The block as pysbd should read it (artefacts deleted, quotation marks directed), and
+    for each of its characters the block index it stands for."""
     drop = bytearray(len(block))
     for pattern in _DELETIONS:
         for match in pattern.finditer(block):
@@ -132,7 +142,32 @@ def _view(block: str) -> tuple[str, list[int]]:
             inside = space_before
     keep = [i for i in range(len(block)) if not drop[i]]
     view = "".join(block[i] for i in keep).replace("\n", " ")
-    return view, keep
+    # pysbd never splits between two "--" (it reads them as a parenthesis); news uses "--" as
+    # a dash ("WASHINGTON -- ..."), so the view shows it as "–-".
+    view = re.sub("-(?=-)", "–", view)
+    return _directed_quotes(view), keep
+
+
+def _directed_quotes(view: str) -> str:
+    """`view` with every double quotation mark written as the curly mark of its direction.
+
+    pysbd never splits inside a quotation, and finds one by pairing marks of the same kind: a
+    straight '"' that opens a quotation closed by a curly '”' (scraped text mixes them) pairs
+    with the next straight quote instead, however far away, and the sentences between are
+    glued together. Directed marks pair as the writer meant them."""
+    if '"' not in view and "„" not in view:
+        return view
+    chars = list(view)
+    depth = 0
+    for match in _QUOTE_STATE_EVENTS.finditer(view):
+        mark, i = match.group(), match.start()
+        if mark == "\n":
+            continue
+        opens = mark in _OPENING_MARKS or (mark == '"' and _straight_quote_opens(view, i, depth > 0))
+        depth = depth + 1 if opens else max(0, depth - 1)
+        if mark in '"„':
+            chars[i] = "“" if opens else "”"
+    return "".join(chars)
 
 
 def _split_block(text: str, block_start: int, block_end: int) -> Iterator[tuple[int, int]]:
@@ -197,13 +232,6 @@ def neighbour_context(sentences: list[str], index: int, window: int) -> str | No
     pair = neighbours(sentences, index, window)
     return None if pair is None else f"{pair[0]}{CONTEXT_SEPARATOR}{pair[1]}"
 
-
-# Double quotation marks that say by themselves whether they open or close; a straight '"'
-# says it by its spacing (see `_straight_quote_opens`). Single quotes are left out: "’" is
-# also the apostrophe.
-_OPENING_MARKS = "“«„"
-_CLOSING_MARKS = "”»"
-_QUOTE_STATE_EVENTS = re.compile('[\n"“”«»„]')
 
 
 def _straight_quote_opens(text: str, index: int, inside: bool) -> bool:

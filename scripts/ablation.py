@@ -23,7 +23,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from training.ablation import NEAREST_CONTEXT, RESTORED_QUOTES, RESULTS_FILE, ablation_table, read_runs  # noqa: E402
+from training.ablation import RESULTS_FILE, ablation_table, current_setup, read_runs  # noqa: E402
 
 
 def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) -> dict:
@@ -44,7 +44,7 @@ def run_variant(name: str, spec: str, seed: int, gold: Path, keep: Path | None) 
         calibration = json.loads((model_dir / "metrics.json").read_text())["calibration"]
     return {
         "variant": name, "spec": spec, "seed": seed, "train_seconds": round(seconds, 1),
-        "scoring_max_length": classifier.max_length, "context_cut": NEAREST_CONTEXT, "quote_marks": RESTORED_QUOTES,
+        "scoring_max_length": classifier.max_length, **current_setup(),
         "temperature": calibration["temperature"], "class_offsets": calibration["class_offsets"],
         "macro_f1": report["sentence_level"]["macro_f1"],
         "editorial_f1": report["sentence_level"]["editorial_framing_f1"],

@@ -1,16 +1,15 @@
 import json
 
-from training.ablation import NEAREST_CONTEXT, RESTORED_QUOTES, ablation_table, read_runs
+from training.ablation import ablation_table, current_setup, read_runs
 
 
-def _run(variant, seed, macro_f1, length=64, cut=NEAREST_CONTEXT, quotes=RESTORED_QUOTES):
+def _run(variant, seed, macro_f1, length=64, recorded_before=()):
+    """A run made the current way, less the set-up keys it was recorded before."""
     run = {"variant": variant, "spec": "configs/x.yaml", "seed": seed, "train_seconds": 100.0 + seed,
            "scoring_max_length": length, "macro_f1": macro_f1, "editorial_f1": 0.5, "end_to_end_macro_f1": 0.6,
-           "profile_error": 0.04}
-    if cut is not None:
-        run["context_cut"] = cut
-    if quotes is not None:
-        run["quote_marks"] = quotes
+           "profile_error": 0.04, **current_setup()}
+    for key in recorded_before:
+        del run[key]
     return run
 
 
@@ -27,13 +26,15 @@ def test_table_gives_mean_and_spread_per_variant(tmp_path):
 
 def test_runs_scored_differently_are_separate_rows(tmp_path):
     results = tmp_path / "runs.jsonl"
-    runs = [_run("a", 1, 0.80), _run("a", 2, 0.70, length=96), _run("a", 3, 0.60, length=96, cut=None, quotes=None),
-            _run("a", 4, 0.60, quotes=None)]
+    every_change = ("context_cut", "quote_marks", "sentence_splitter", "class_offsets_rule")
+    runs = [_run("a", 1, 0.80), _run("a", 2, 0.70, length=96), _run("a", 3, 0.60, length=96, recorded_before=every_change),
+            _run("a", 4, 0.60, recorded_before=every_change[1:]), _run("a", 5, 0.60, recorded_before=every_change[3:])]
     results.write_text("".join(json.dumps(r) + "\n" for r in runs))
     rows = ablation_table(read_runs(results)).splitlines()[2:]
     assert [row.split(" | ")[1] for row in rows] == [
-        "64 tokens", "96 tokens", "96 tokens, longest segment cut, quote marks not restored",
-        "64 tokens, quote marks not restored"]
+        "64 tokens", "96 tokens",
+        "96 tokens, longest segment cut, quote marks not restored, older splitter, best-F1 offsets",
+        "64 tokens, quote marks not restored, older splitter, best-F1 offsets", "64 tokens, best-F1 offsets"]
 
 
 def test_model_card_carries_the_recorded_ablation(trained_tiny_model):

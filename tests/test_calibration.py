@@ -22,6 +22,17 @@ def test_offsets_recover_a_shifted_class():
     assert offsets[0] == 0.0 and offsets[2] > 0.8
 
 
+def test_offsets_whose_gain_is_within_noise_stay_at_zero():
+    rng = np.random.default_rng(1)
+    references = rng.integers(0, 3, size=900)
+    logits = rng.normal(size=(900, 3))
+    logits[np.arange(900), references] += 2.0  # unbiased: any gain from an offset is noise
+    one_article = np.zeros(900)  # resampling one article measures no noise: the best score wins
+    assert fit_class_offsets(logits, references, one_article).tolist() == [0.0, 0.2, 0.2]
+    ninety_articles = np.repeat(np.arange(90), 10)
+    assert fit_class_offsets(logits, references, ninety_articles).tolist() == [0.0, 0.0, 0.0]
+
+
 def test_offsets_take_the_smallest_change_among_equally_good_ones():
     references = np.array([0, 1, 2, 2])
     logits = np.array([[0.0, -1.0, 0.25],  # a neutral sentence read as editorial by 0.25

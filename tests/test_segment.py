@@ -90,6 +90,28 @@ def test_long_blocks_are_cut_at_a_sentence_end():
 
 
 
+# pysbd never splits inside a quotation or between two "--", and finds both by pairing marks;
+# the three cases below each glued several sentences into one before the view corrected them.
+def test_a_quotation_closed_by_a_different_mark_still_ends():
+    text = ('"We will rebuild the pier,” the mayor said. The council met on Monday. '
+            'It voted to fund the plan. Critics called it "a stunt."')
+    assert texts_of(text) == ['"We will rebuild the pier,” the mayor said.', "The council met on Monday.",
+                              "It voted to fund the plan.", 'Critics called it "a stunt."']
+
+
+def test_double_hyphen_dashes_are_not_a_parenthesis():
+    text = "LIMA -- The council voted on Tuesday. Its chair -- a former judge -- abstained. The vote ends --"
+    assert texts_of(text) == ["LIMA -- The council voted on Tuesday.", "Its chair -- a former judge -- abstained.",
+                              "The vote ends --"]
+
+
+def test_pretokenised_contractions_are_not_single_quotes():
+    # A plural possessive ("voters '") made pysbd read " 'll ... voters '" as one single quotation.
+    text = "The mayor said he 'll sign it . The clerk does n't agree . They 're sure the voters ' mood is sour ."
+    assert texts_of(text) == ["The mayor said he 'll sign it .", "The clerk does n't agree .",
+                              "They 're sure the voters ' mood is sour ."]
+
+
 def read(text, sentences):
     """reading_sentences over `text` cut into `sentences` (found in order)."""
     from model.segment import reading_sentences

@@ -22,35 +22,48 @@ def read_runs(path: str | Path = RESULTS_FILE) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-# How a run's inputs were cut to the scoring length. Runs recorded before model/encoding.py
-# have no "context_cut": the tokenizer's longest-first cut, which trimmed the end of the text
-# after the sentence (and long sentences themselves) instead of the context's far ends.
+# How a run was made, where that changed over the record: (key, the current way, the way of
+# runs recorded before the key existed, how the table names a run not made the current way).
+# - context_cut: model/encoding.py keeps the context nearest the sentence; before it, the
+#   tokenizer's longest-first cut trimmed the text after the sentence (and long sentences).
+# - quote_marks: a sentence that starts inside a quotation is read with its opening mark
+#   (`model.segment.reading_sentences`).
+# - sentence_splitter: the splitter's view directs every double quotation mark and reads
+#   "--" as a dash; before, mixed marks and "--" pairs glued sentences (end-to-end figures).
+# - class_offsets_rule: validation offsets by the one-standard-error rule; before, the offsets
+#   with the best validation macro-F1.
 NEAREST_CONTEXT = "nearest context kept"
-OLDER_CUT = "longest segment cut"
-# Whether a sentence that starts inside a quotation got its opening mark back
-# (`model.segment.reading_sentences`); runs recorded before that have no "quote_marks".
 RESTORED_QUOTES = "restored"
-OLDER_QUOTES = "as split"
+DIRECTED_QUOTES = "quotation marks directed"
+ONE_STANDARD_ERROR = "one standard error"
+SETUP = (
+    ("context_cut", NEAREST_CONTEXT, "longest segment cut", "longest segment cut"),
+    ("quote_marks", RESTORED_QUOTES, "as split", "quote marks not restored"),
+    ("sentence_splitter", DIRECTED_QUOTES, "pysbd as is", "older splitter"),
+    ("class_offsets_rule", ONE_STANDARD_ERROR, "best on validation", "best-F1 offsets"),
+)
+
+
+def current_setup() -> dict:
+    """The set-up keys a run recorded now carries."""
+    return {key: current for key, current, _, _ in SETUP}
 
 
 def ablation_table(runs: list[dict]) -> str:
-    """Markdown table, one row per variant and scoring set-up: mean (± sample standard
-    deviation over its runs)."""
+    """Markdown table, one row per variant and set-up: mean (± sample standard deviation over
+    its runs)."""
     groups: dict[tuple, list[dict]] = defaultdict(list)
     for run in runs:
-        key = (run["variant"], run.get("scoring_max_length"), run.get("context_cut", OLDER_CUT),
-               run.get("quote_marks", OLDER_QUOTES))
+        key = (run["variant"], run.get("scoring_max_length")) + tuple(run.get(name, older) for name, _, older, _ in SETUP)
         groups[key].append(run)
-    lines = ["| variant | inputs | runs | gold-dev macro-F1 | editorial F1 | end-to-end macro-F1 | profile error | train s |",
+    lines = ["| variant | set-up | runs | gold-dev macro-F1 | editorial F1 | end-to-end macro-F1 | profile error | train s |",
              "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for (variant, length, cut, quotes), group in groups.items():
+    for (variant, length, *ways), group in groups.items():
         def cell(key: str) -> str:
             values = np.array([run[key] for run in group])
             return f"{values.mean():.3f}" + (f" ± {values.std(ddof=1):.3f}" if len(values) > 1 else "")
-        inputs = [f"{length} tokens"]
-        inputs += [] if cut == NEAREST_CONTEXT else [cut]
-        inputs += [] if quotes == RESTORED_QUOTES else ["quote marks not restored"]
-        lines.append(f"| {variant} | {', '.join(inputs)} | {len(group)} | {cell('macro_f1')} | {cell('editorial_f1')} | "
+        setup = [f"{length} tokens"] + [label for way, (_, current, _, label) in zip(ways, SETUP) if way != current]
+        lines.append(f"| {variant} | {', '.join(setup)} | {len(group)} | {cell('macro_f1')} | {cell('editorial_f1')} | "
                      f"{cell('end_to_end_macro_f1')} | {cell('profile_error')} | "
                      f"{np.mean([run['train_seconds'] for run in group]):.0f} |")
     return "\n".join(lines)

@@ -103,9 +103,10 @@ def _class_weighted_loss(splits: Splits):
     return loss
 
 
-def calibrate(model, logits: np.ndarray, references: np.ndarray, train_config) -> dict:
-    """Fit temperature and class offsets on validation logits and fold them into `model`."""
-    offsets = fit_class_offsets(logits, references) if train_config.tune_class_bias else np.zeros(logits.shape[1])
+def calibrate(model, logits: np.ndarray, references: np.ndarray, groups: np.ndarray, train_config) -> dict:
+    """Fit temperature and class offsets on validation logits (rows grouped by article) and
+    fold them into `model`."""
+    offsets = fit_class_offsets(logits, references, groups) if train_config.tune_class_bias else np.zeros(logits.shape[1])
     temperature = fit_temperature(logits + offsets, references) if train_config.calibrate_temperature else 1.0
     fold_into_classifier(model, temperature, offsets)
     return {
@@ -195,7 +196,8 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
         splits.validation, tokenizer, config.model.scoring_max_length, with_context)
     prediction = trainer.predict(scoring_validation)
     logits, references = prediction.predictions.astype(np.float64), prediction.label_ids
-    calibration = calibrate(trainer.model, logits, references, train_config)
+    groups = np.array([row["group"] for row in splits.validation])
+    calibration = calibrate(trainer.model, logits, references, groups, train_config)
     logits = (logits + np.array(calibration["class_offsets"])) / calibration["temperature"]
     validation = load_metric().compute(predictions=logits.argmax(-1), references=references)
 
