@@ -64,6 +64,23 @@ def test_same_seed_same_model_and_profiles(tmp_path, trained_tiny_model):
     assert {k: v.to_dict() for k, v in first.items()} == {k: v.to_dict() for k, v in second.items()}
 
 
+def test_a_new_classifier_head_comes_from_the_seed_not_the_process(tmp_path, trained_tiny_model):
+    """A hub base model has no head for our labels; its random start must depend on the
+    training seed only, not on what the process drew from torch's generator before."""
+    import torch
+    from transformers import BertForSequenceClassification
+
+    body_only = tmp_path / "body-only-base"
+    BertForSequenceClassification.from_pretrained(trained_tiny_model).bert.save_pretrained(body_only)
+    for file in ("tokenizer.json", "tokenizer_config.json"):
+        (body_only / file).write_bytes((trained_tiny_model / file).read_bytes())
+    runs = []
+    for process_state in (1, 2):
+        torch.manual_seed(process_state)
+        runs.append(probabilities(train(tiny_config(f"model.base_model={body_only}"), tmp_path / f"run{process_state}")))
+    np.testing.assert_array_equal(runs[0], runs[1])
+
+
 def test_scoring_order_does_not_change_results(tiny_classifier):
     articles = [Article(article_id=f"a{i}", text=" ".join(TEXTS[: i + 1]) + f" Item {i} ends here.", source="S") for i in range(6)]
     forward = {s.article_id: s for s in tiny_classifier.score_articles(articles, buffer_sentences=5)}

@@ -32,15 +32,19 @@ def read_runs(path: str | Path = RESULTS_FILE) -> list[dict]:
 #   "--" as a dash; before, mixed marks and "--" pairs glued sentences (end-to-end figures).
 # - class_offsets_rule: validation offsets by the one-standard-error rule; before, the offsets
 #   with the best validation macro-F1.
+# - head_init: the new classifier head is drawn after seeding; before, from whatever state
+#   torch's generator was in (the same seed gave different models in different processes).
 NEAREST_CONTEXT = "nearest context kept"
 RESTORED_QUOTES = "restored"
 DIRECTED_QUOTES = "quotation marks directed"
 ONE_STANDARD_ERROR = "one standard error"
+SEEDED_HEAD = "seeded"
 SETUP = (
     ("context_cut", NEAREST_CONTEXT, "longest segment cut", "longest segment cut"),
     ("quote_marks", RESTORED_QUOTES, "as split", "quote marks not restored"),
     ("sentence_splitter", DIRECTED_QUOTES, "pysbd as is", "older splitter"),
     ("class_offsets_rule", ONE_STANDARD_ERROR, "best on validation", "best-F1 offsets"),
+    ("head_init", SEEDED_HEAD, "process state", "unseeded head"),
 )
 
 

@@ -25,6 +25,7 @@ from transformers import (
     DataCollatorWithPadding,
     Trainer,
     TrainingArguments,
+    set_seed,
 )
 from transformers.trainer_utils import get_last_checkpoint
 
@@ -141,6 +142,10 @@ def train(config: Config, output_dir: str | os.PathLike | None = None, resume: b
 
     base = resolve_base_model(config.model.base_model, checkpoints)
     tokenizer = AutoTokenizer.from_pretrained(base)
+    # The classifier head a base model lacks starts random; Trainer seeds only after the model
+    # exists, so without this the head came from whatever the process had drawn before, and
+    # the same config and seed gave different models in different processes.
+    set_seed(train_config.seed)
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=len(LABELS), id2label=ID2LABEL, label2id=LABEL2ID, ignore_mismatched_sizes=True,
     )
