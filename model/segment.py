@@ -4,8 +4,9 @@ pysbd does the splitting, on a *view* of each block in which scraping artefacts 
 deleted (spaces before punctuation and contractions, "U. S.", a space inside quotation
 marks, "[ " before a quote) and a few characters are swapped one for one so that pysbd's
 rules read them as news means them (every double quotation mark says whether it opens or
-closes; "--" is a dash, not a parenthesis). The view only ever deletes or swaps characters, so every view index
-maps back to one original index and `text[start:end]` is always an exact slice of the input.
+closes; "--" is a dash, not a parenthesis). The view only ever deletes or swaps characters,
+so every view index maps back to one original index and `text[start:end]` is always an exact
+slice of the input.
 """
 
 from __future__ import annotations
@@ -231,7 +232,6 @@ def neighbour_context(sentences: list[str], index: int, window: int) -> str | No
     """`neighbours` as one string, "before | after": what a plain text-pair pipeline reads."""
     pair = neighbours(sentences, index, window)
     return None if pair is None else f"{pair[0]}{CONTEXT_SEPARATOR}{pair[1]}"
-
 
 
 def _straight_quote_opens(text: str, index: int, inside: bool) -> bool:

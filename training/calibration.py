@@ -46,8 +46,8 @@ def fit_class_offsets(logits: np.ndarray, references: np.ndarray, groups: np.nda
 
     For each label in turn, every offset in OFFSETS is scored; the gain of the best one over
     the current offsets gets a standard error from bootstrap resamples of `groups` (the
-    validation articles; each row its own group if None), and the offset nearest zero that
-    scores within one standard error of the best is kept."""
+    validation articles; each row its own group if None; `seed` draws the resamples), and
+    the offset nearest zero that scores within one standard error of the best is kept."""
     offsets = np.zeros(logits.shape[1])
     groups = np.arange(len(references)) if groups is None else np.asarray(groups)
     members = [np.flatnonzero(groups == group) for group in np.unique(groups)]
