@@ -105,6 +105,28 @@ def test_double_hyphen_dashes_are_not_a_parenthesis():
                               "The vote ends --"]
 
 
+def test_abbreviation_cuts_that_never_end_a_news_sentence_are_joined():
+    # pysbd cuts each of these after the abbreviation; the halves read as a bare name and a
+    # speakerless clause.
+    text = (
+        'Sen. Dora Pike, R-Nev., told reporters the vote would slip. '
+        'Rep. Omar Lindqvist, D-Mass., who chairs the panel, disagreed; Ore. officials stayed quiet. '
+        'PORTLAND, Ore. -- Crews reopened the bridge. '
+        'The post-Sept. 11 rules still apply.'
+    )
+    assert texts_of(text) == [
+        "Sen. Dora Pike, R-Nev., told reporters the vote would slip.",
+        "Rep. Omar Lindqvist, D-Mass., who chairs the panel, disagreed; Ore. officials stayed quiet.",
+        "PORTLAND, Ore. -- Crews reopened the bridge.",
+        "The post-Sept. 11 rules still apply.",
+    ]
+
+
+def test_a_dash_after_a_sentence_that_is_not_a_dateline_still_starts_a_sentence():
+    text = "Nobody saw it coming! — Gil Marsh (@gilmarsh) May 2, 2024"
+    assert texts_of(text) == ["Nobody saw it coming!", "— Gil Marsh (@gilmarsh) May 2, 2024"]
+
+
 def test_pretokenised_contractions_are_not_single_quotes():
     # A plural possessive ("voters '") made pysbd read " 'll ... voters '" as one single quotation.
     text = "The mayor said he 'll sign it . The clerk does n't agree . They 're sure the voters ' mood is sour ."
