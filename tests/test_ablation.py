@@ -28,14 +28,16 @@ def test_runs_scored_differently_are_separate_rows(tmp_path):
     results = tmp_path / "runs.jsonl"
     every_change = ("context_cut", "quote_marks", "sentence_splitter", "class_offsets_rule", "head_init")
     runs = [_run("a", 1, 0.80), _run("a", 2, 0.70, length=96), _run("a", 3, 0.60, length=96, recorded_before=every_change),
-            _run("a", 4, 0.60, recorded_before=every_change[1:]), _run("a", 5, 0.60, recorded_before=every_change[3:])]
+            _run("a", 4, 0.60, recorded_before=every_change[1:]), _run("a", 5, 0.60, recorded_before=every_change[3:]),
+            {**_run("a", 6, 0.60), "sentence_splitter": "quotation marks directed"}]
     results.write_text("".join(json.dumps(r) + "\n" for r in runs))
     rows = ablation_table(read_runs(results)).splitlines()[2:]
     assert [row.split(" | ")[1] for row in rows] == [
         "64 tokens", "96 tokens",
         "96 tokens, longest segment cut, quote marks not restored, older splitter, best-F1 offsets, unseeded head",
         "64 tokens, quote marks not restored, older splitter, best-F1 offsets, unseeded head",
-        "64 tokens, best-F1 offsets, unseeded head"]
+        "64 tokens, best-F1 offsets, unseeded head",
+        "64 tokens, abbreviation cuts not joined"]
 
 
 def test_model_card_carries_the_recorded_ablation(trained_tiny_model):
