@@ -17,7 +17,7 @@ import numpy as np
 
 from .labels import LABELS
 from .scores import ArticleScore, SentenceScore
-from .speakers import is_named, resolve_article_speakers
+from .speakers import is_named, quote_continuations, resolve_article_speakers
 
 __all__ = ["ArticleScore", "SentenceScore", "SourceProfile", "build_profiles"]
 
@@ -146,7 +146,7 @@ def _profile(source: str, articles: list[ArticleScore], top_k: int, n_bootstrap:
     speakers = []
     for article in articles:
         quoted = [s.speaker for s in article.sentences if s.label == "attributed_quote"]
-        speakers.extend(resolve_article_speakers(quoted))
+        speakers.extend(resolve_article_speakers(quoted, quote_continuations([s.label for s in article.sentences])))
     found = [s for s in speakers if s]
     return SourceProfile(
         source=source,

@@ -18,7 +18,8 @@ The speaker is the minimal noun phrase naming the source, with titles that belon
 ("White House press secretary Sean Spicer", "a spokesman for the governor", "the Ruiz
 campaign") and without appositives, relative clauses or a place after a name ("Sgt. Mara
 Lind of the county police" gives "Sgt. Mara Lind"). Returns None when no cue is
-found, e.g. for a quotation that continues the previous sentence's speaker.
+found, e.g. for a quotation that continues the previous sentence's speaker; at article
+level `resolve_article_speakers` gives such a continuation the speaker before it.
 """
 
 from __future__ import annotations
@@ -803,6 +804,13 @@ def _is_plural(speaker: str) -> bool:
     return bool(words) and (" and " in f" {speaker} " or (words[-1].lower().endswith("s") and not words[-1][:1].isupper()))
 
 
+def quote_continuations(labels: list[str]) -> list[bool]:
+    """For each `attributed_quote` among an article's sentence labels, in order: whether the
+    sentence right before it is one too (`resolve_article_speakers`' `continues`)."""
+    return [index > 0 and labels[index - 1] == "attributed_quote"
+            for index, label in enumerate(labels) if label == "attributed_quote"]
+
+
 def _next_named(speakers: list[str | None], index: int, named: list[str]) -> str | None:
     """For a pronoun before any named speaker (the person was introduced in a sentence that
     quotes no one): the next named single speaker of the article."""
@@ -812,17 +820,23 @@ def _next_named(speakers: list[str | None], index: int, named: list[str]) -> str
     return None
 
 
-def resolve_article_speakers(speakers: list[str | None]) -> list[str | None]:
+def resolve_article_speakers(speakers: list[str | None], continues: list[bool] | None = None) -> list[str | None]:
     """Speakers of one article's quote sentences, in order, normalised so that "Kelly" and
     "John Kelly" are one speaker, "he"/"she" take the last named speaker before them and
-    "they"/"we" the last group (or, failing one, the last named speaker)."""
+    "they"/"we" the last group (or, failing one, the last named speaker).
+
+    `continues[i]` says that quote sentence i directly follows another quote sentence of the
+    article. One with no speaker of its own then continues that sentence's quotation or
+    report (the rest of a multi-sentence quote, a paragraph that goes on quoting, a report's
+    further findings) and takes its speaker; after any other sentence it stays None."""
+    continues = continues or [False] * len(speakers)
     named = [s for s in speakers if s and s.lower() not in PRONOUNS and is_named(s)]
     resolved: list[str | None] = []
     last_named: str | None = None  # the last named single speaker, for "he"/"she"
     last_group: str | None = None  # the last group, named or not, for "they"/"we"
-    for speaker in speakers:
+    for speaker, continuation in zip(speakers, continues):
         if speaker is None:
-            resolved.append(None)
+            resolved.append(resolved[-1] if continuation and resolved else None)
         elif speaker.lower() in _PLURAL_PRONOUNS:
             resolved.append(last_group or last_named)
         elif speaker.lower() in PRONOUNS:

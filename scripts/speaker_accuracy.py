@@ -13,7 +13,9 @@ Figures, over the items whose gold speaker is written in the sentence (pronouns 
   `named` flag; a missing prediction counts as wrong;
 - null rate: no speaker found although one is written;
 - resolved: the head of the resolved prediction matches the gold `resolved` head;
-and over the continuation items (no speaker written): the share where None is returned.
+and over the continuation items (no speaker written): the share where None is returned, and
+the share whose resolved prediction (the speaker carried over from the quote sentence before,
+`resolve_article_speakers`) has the gold `resolved` head (None for None).
 
     python scripts/speaker_accuracy.py [--gold-dev PATH] [--speakers PATH] [--json]
 """
@@ -29,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from model.speakers import find_speaker, is_named, resolve_article_speakers  # noqa: E402
+from model.speakers import find_speaker, is_named, quote_continuations, resolve_article_speakers  # noqa: E402
 
 DEFAULT_GOLD_DEV = REPO.parent / "shared" / "data" / "gold-dev" / "gold-dev.jsonl"
 DEFAULT_SPEAKERS = REPO / "training" / "data" / "speaker_gold" / "gold-dev-speakers.jsonl"
@@ -67,9 +69,11 @@ def evaluate(gold_dev: Path, speakers: Path) -> dict:
     resolved_pred: dict[tuple[str, int], str | None] = {}
     raw_pred: dict[tuple[str, int], str | None] = {}
     for article_id in {g["article_id"] for g in gold}:
-        quotes = [s for s in articles[article_id]["sentences"] if s["label"] == "attributed_quote"]
+        sentences = articles[article_id]["sentences"]
+        quotes = [s for s in sentences if s["label"] == "attributed_quote"]
         found = [find_speaker(s["text"]) for s in quotes]
-        for sentence, speaker, resolved in zip(quotes, found, resolve_article_speakers(found)):
+        continues = quote_continuations([s["label"] for s in sentences])
+        for sentence, speaker, resolved in zip(quotes, found, resolve_article_speakers(found, continues)):
             raw_pred[(article_id, sentence["i"])] = speaker
             resolved_pred[(article_id, sentence["i"])] = resolved
 
@@ -93,6 +97,7 @@ def evaluate(gold_dev: Path, speakers: Path) -> dict:
             "null": written and pred is None,
             "named_ok": written and pred is not None and resolved is not None and is_named(resolved) == item["named"],
             "resolved_ok": written and item["resolved"] is not None and head(resolved) == head(item["resolved"]),
+            "continuation_ok": not written and head(resolved) == head(item["resolved"]),
         }
         rows.append(row)
 
@@ -114,6 +119,7 @@ def evaluate(gold_dev: Path, speakers: Path) -> dict:
         "resolved": share(with_speaker, "resolved_ok"),
         "pronoun_resolved": share(pronoun, "resolved_ok"),
         "continuation_none": share(continuation, "exact"),
+        "continuation_resolved": share(continuation, "continuation_ok"),
         "exact_all": share(rows, "exact"),
     }
     return {"metrics": metrics, "rows": rows}
@@ -143,6 +149,7 @@ def main(argv: list[str] | None = None) -> int:
         ("resolved head (in-article)", metrics["resolved"], n),
         ("  of which pronoun speakers", metrics["pronoun_resolved"], sum(1 for r in rows if r["written"] and r["speaker"].lower() in PRONOUNS)),
         ("continuations left None", metrics["continuation_none"], c),
+        ("continuations resolved (carried over)", metrics["continuation_resolved"], c),
         ("exact, all items (None = None)", metrics["exact_all"], metrics["items"]),
     ]
     print(f"{'figure':<40}{'value':>8}{'n':>6}")

@@ -77,6 +77,15 @@ def test_speakers_are_resolved_within_an_article():
     assert profile.unnamed_quote_share == pytest.approx(0.25)
 
 
+def test_a_quote_sentence_without_a_speaker_counts_for_the_quote_before_it():
+    # "A. B," Kelly said. -> split, the first half names no one; a report's next finding too.
+    labels = [Q, Q, N, Q, Q, Q]
+    scores = [article("a", "Wire", labels, speakers=["Maria Kelly", None, None, None, "Tomas Ruiz", None])]
+    profile = build_profiles(scores)["Wire"]
+    assert profile.top_speakers == [("Maria Kelly", 2), ("Tomas Ruiz", 2)]  # the quote after N stays unattributed
+    assert profile.quotes == 5
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.lists(st.sampled_from(LABELS), min_size=1, max_size=12), min_size=1, max_size=8))
 def test_shares_sum_to_one_and_intervals_contain_estimates(label_lists):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from model.speakers import find_speaker, is_named, normalise_speaker, resolve_article_speakers
+from model.speakers import find_speaker, is_named, normalise_speaker, quote_continuations, resolve_article_speakers
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -90,6 +90,18 @@ def test_a_pronoun_before_any_named_speaker_takes_the_next_one():
     # the person was introduced in a sentence that quotes no one
     assert resolve_article_speakers(["he", "Mayor Dana Holt", "Holt"]) == ["Mayor Dana Holt"] * 3
     assert resolve_article_speakers(["she", None]) == [None, None]
+
+
+def test_a_quote_without_a_speaker_takes_the_one_of_the_quote_right_before_it():
+    labels = ["attributed_quote", "attributed_quote", "neutral_reporting", "attributed_quote", "attributed_quote",
+              "attributed_quote"]
+    continues = quote_continuations(labels)
+    assert continues == [False, True, False, True, True]
+    speakers = [None, "Mayor Dana Holt", None, "she", None]
+    # the first quote has nothing before it, the third follows a neutral sentence
+    assert resolve_article_speakers(speakers, continues) == [None, "Mayor Dana Holt", None, "Mayor Dana Holt",
+                                                             "Mayor Dana Holt"]
+    assert resolve_article_speakers(speakers) == [None, "Mayor Dana Holt", None, "Mayor Dana Holt", None]
 
 
 def test_find_speaker_is_total_on_odd_input():
