@@ -834,7 +834,7 @@ def resolve_article_speakers(speakers: list[str | None], continues: list[bool] |
     resolved: list[str | None] = []
     last_named: str | None = None  # the last named single speaker, for "he"/"she"
     last_group: str | None = None  # the last group, named or not, for "they"/"we"
-    for speaker, continuation in zip(speakers, continues):
+    for speaker, continuation in zip(speakers, continues, strict=True):
         if speaker is None:
             resolved.append(resolved[-1] if continuation and resolved else None)
         elif speaker.lower() in _PLURAL_PRONOUNS:
