@@ -36,6 +36,8 @@ _DELETIONS = [
     re.compile(r"(?<=\S)[ \t]+(?=[’'](?:s|ll|re|ve|d|m)\b|n[’']t\b)"),  # "America ’s", "he 'll", "does n't"
     re.compile(r"(?<=\b[A-Z]\.)[ \t]+(?=[A-Z]\.)"),  # "U. S." -> "U.S."
     re.compile(r"\[[ \t]*(?=[\"“])"),  # '[ "' artefact before a quote
+    # pre-tokenised curly quotes, each spaced on its outer side too: '“ We won , ”' -> '“We won,”'
+    re.compile(r"(?:(?<=\s“)|(?<=^“))[ \t]+|[ \t]+(?=”(?:\s|$))"),
     re.compile(r"(?<=[ \t])[ \t]+"),  # runs of spaces -> one
 ]
 

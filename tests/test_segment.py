@@ -122,6 +122,12 @@ def test_abbreviation_cuts_that_never_end_a_news_sentence_are_joined():
     ]
 
 
+def test_pretokenised_curly_quotes_keep_the_reporting_clause_with_its_quote():
+    text = "The vote failed . “ We wo n’t stop , ” Adler said . “ Not now . ” Her aides left ."
+    assert texts_of(text) == ["The vote failed .", "“ We wo n’t stop , ” Adler said .", "“ Not now . ”",
+                              "Her aides left ."]
+
+
 def test_a_dash_after_a_sentence_that_is_not_a_dateline_still_starts_a_sentence():
     text = "Nobody saw it coming! — Gil Marsh (@gilmarsh) May 2, 2024"
     assert texts_of(text) == ["Nobody saw it coming!", "— Gil Marsh (@gilmarsh) May 2, 2024"]
