@@ -615,15 +615,20 @@ def _text(text: str, tokens: list[_Tok], np: tuple[int, int]) -> str:
 
 # -- the rules -----------------------------------------------------------------------------
 
-_HEADLINE = re.compile(r"^\s*[\"“]?\s*(?P<s>(?:[A-Z][\w.’'\-]*)(?:\s+[A-Z][\w.’'\-]*){0,3})\s*:\s+\S")
+_HEADLINE = re.compile(r"^\s*[\"“]?\s*(?P<s>(?:[A-Z][\w.’'\-]*)(?:\s+[\w.’'\-]+){0,5})\s*:\s+\S")
 
 
 def _headline(text: str) -> str | None:
+    """ "Kelly: ...", "HOST: ...", "Homeland Security chief John Kelly: ...": capitalised words,
+    and lower-case ones only for a title ("chief", "secretary"), before the colon."""
     match = _HEADLINE.match(text)
     if not match:
         return None
     words = match.group("s").split()
     if any(w.lower().strip(".") in _HEADLINE_STOP for w in words) or words[0].lower() in DETERMINERS | _STOP:
+        return None
+    lowercase = [w for w in words if not w[0].isupper()]
+    if any(w.lower() not in TITLES for w in lowercase) or len(words) - len(lowercase) > 4:
         return None
     return match.group("s")
 

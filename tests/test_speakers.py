@@ -21,6 +21,7 @@ from model.speakers import find_speaker, is_named, normalise_speaker, quote_cont
     ("Ortega: Port strike will end this week", "Ortega"),
     ('"MORALES: We have not decided anything yet.', "MORALES"),
     ("Mayor Holt Says Bridge Will Reopen in Spring", "Mayor Holt"),
+    ("Port Authority chief Lena Ortiz: 'No strike this week'", "Port Authority chief Lena Ortiz"),
     # unnamed sources, spokespeople and documents
     ("Officials said the road would reopen on Friday.", "Officials"),
     ("A spokeswoman for the utility said crews were working through the night.", "A spokeswoman for the utility"),
@@ -51,6 +52,7 @@ def test_speaker_as_written(sentence, speaker):
     "“Nobody told us anything, and he said nothing either.",  # cue words inside the quotation
     "As I said at the time, the plan cannot work.",  # the writer (or the quoted speaker) in the first person
     "It said the results would be published next week.",
+    "The plan has three parts: taxes, roads and schools.",  # a colon after ordinary words
     "",
 ])
 def test_no_speaker(sentence):
