@@ -76,8 +76,8 @@ def _joined_continuations(text: str, pieces: Iterator[tuple[int, int]]) -> Itera
     pysbd takes an abbreviation for a sentence end when a capital, a comma or a digit
     follows. Three of those cuts are never sentence ends in news: before a comma or
     semicolon (AP style's "Rep. Jane Doe, D-Ill., said ..."), between a dateline and its
-    dash ("FERGUSON, Mo. -- The ..."), and between a month and its day ("the post-Sept. 11
-    law"). Left cut, the halves read as a bare name and a speakerless clause."""
+    dash ("PORTLAND, Ore. -- The ..."), and between a month and its day ("the pre-Oct. 3
+    rules"). Left cut, the halves read as a bare name and a speakerless clause."""
     previous = None
     for start, end in pieces:
         if previous is not None and _continues(text[previous[0] : previous[1]], text[start:end]):
