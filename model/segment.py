@@ -92,12 +92,13 @@ def _joined_continuations(text: str, pieces: Iterator[tuple[int, int]]) -> Itera
 
 _DATELINE = re.compile(r"[A-Z][A-Z.' -]*, (?:[A-Z][A-Za-z]*\.)(?: ?[A-Z][A-Za-z]*\.)*")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
+_DASH_START = re.compile(r"(?:—|–|--?)\s")
 
 
 def _continues(previous: str, piece: str) -> bool:
     if piece[0] in ",;":
         return True
-    if re.match(r"(?:—|–|--?)\s", piece):
+    if _DASH_START.match(piece):
         return _DATELINE.fullmatch(previous) is not None
     return piece[0].isdigit() and _MONTH_ABBREVIATION_END.search(previous) is not None
 

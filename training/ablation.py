@@ -70,7 +70,7 @@ def ablation_table(runs: list[dict]) -> str:
         def cell(key: str) -> str:
             values = np.array([run[key] for run in group])
             return f"{values.mean():.3f}" + (f" ± {values.std(ddof=1):.3f}" if len(values) > 1 else "")
-        setup = [f"{length} tokens"] + [labels[way] for way, (_, current, _, labels) in zip(ways, SETUP) if way != current]
+        setup = [f"{length} tokens"] + [labels.get(way, way) for way, (_, current, _, labels) in zip(ways, SETUP) if way != current]
         lines.append(f"| {variant} | {', '.join(setup)} | {len(group)} | {cell('macro_f1')} | {cell('editorial_f1')} | "
                      f"{cell('end_to_end_macro_f1')} | {cell('profile_error')} | "
                      f"{np.mean([run['train_seconds'] for run in group]):.0f} |")
