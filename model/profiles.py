@@ -17,7 +17,7 @@ import numpy as np
 
 from .labels import LABELS
 from .scores import ArticleScore, SentenceScore
-from .speakers import is_named, quote_continuations, resolve_article_speakers
+from .speakers import article_speakers, is_named
 
 __all__ = ["ArticleScore", "SentenceScore", "SourceProfile", "build_profiles"]
 
@@ -145,8 +145,8 @@ def _profile(source: str, articles: list[ArticleScore], top_k: int, n_bootstrap:
     top_editorial = [EditorialSentence(s.text, a.article_id, round(s.probabilities["editorial_framing"], 4)) for a, s in editorial[:top_k]]
     speakers = []
     for article in articles:
-        quoted = [s.speaker for s in article.sentences if s.label == "attributed_quote"]
-        speakers.extend(resolve_article_speakers(quoted, quote_continuations([s.label for s in article.sentences])))
+        speakers.extend(article_speakers([s.label for s in article.sentences], [s.text for s in article.sentences],
+                                         [s.speaker for s in article.sentences]))
     found = [s for s in speakers if s]
     return SourceProfile(
         source=source,

@@ -19,7 +19,8 @@ The speaker is the minimal noun phrase naming the source, with titles that belon
 campaign") and without appositives, relative clauses or a place after a name ("Sgt. Mara
 Lind of the county police" gives "Sgt. Mara Lind"). Returns None when no cue is
 found, e.g. for a quotation that continues the previous sentence's speaker; at article
-level `resolve_article_speakers` gives such a continuation the speaker before it.
+level `article_speakers` gives such a continuation the speaker before it, and a pronoun the
+last person named before it (a quote's speaker or the subject of any other sentence).
 """
 
 from __future__ import annotations
@@ -799,8 +800,8 @@ def is_named(speaker: str) -> bool:
         return True  # a name is the head: "Kelly", "Rep. Dana Holt", "The Washington Post"
     if head in PERSON_NOUNS and not head_part[-1][:1].isupper() or head in _GROUPS:
         return False  # an anonymous person or group, whoever employs them
-    if cut < len(words) and head in TITLES and words[-1][:1].isupper():
-        return True  # "Secretary of State Dana Holt"
+    if cut < len(words) and head in TITLES | SOURCE_NOUNS and words[-1][:1].isupper():
+        return True  # "Secretary of State Dana Holt", "Department of Homeland Security" opening a sentence
     return bool(capitalised)  # a named report, poll or office: "the Pentagon report"
 
 
@@ -816,45 +817,113 @@ def quote_continuations(labels: list[str]) -> list[bool]:
             for index, label in enumerate(labels) if label == "attributed_quote"]
 
 
+def _is_person(speaker: str) -> bool:
+    """Whether a named single speaker can be the "he"/"she" of a later sentence: a person's
+    name ("Tillerson", "Rep. Dana Holt"), not a group or an organisation with an article
+    ("The Guardian", "the Pentagon") or a source noun as its head ("Senate")."""
+    words = speaker.split()
+    return (bool(words) and words[0].lower() not in PRONOUNS and is_named(speaker) and not _is_plural(speaker)
+            and words[0].lower() not in DETERMINERS and _bare(words[-1].lower()) not in SOURCE_NOUNS)
+
+
 def _next_named(speakers: list[str | None], index: int, named: list[str]) -> str | None:
     """For a pronoun before any named speaker (the person was introduced in a sentence that
     quotes no one): the next named single speaker of the article."""
     for speaker in speakers[index + 1:]:
-        if speaker and speaker.lower() not in PRONOUNS and is_named(speaker) and not _is_plural(speaker):
+        if speaker and _is_person(speaker):
             return normalise_speaker(speaker, named)
     return None
 
 
-def resolve_article_speakers(speakers: list[str | None], continues: list[bool] | None = None) -> list[str | None]:
+def resolve_article_speakers(speakers: list[str | None], continues: list[bool] | None = None,
+                             mentioned: list[str | None] | None = None) -> list[str | None]:
     """Speakers of one article's quote sentences, in order, normalised so that "Kelly" and
-    "John Kelly" are one speaker, "he"/"she" take the last named speaker before them and
-    "they"/"we" the last group (or, failing one, the last named speaker).
+    "John Kelly" are one speaker, "he"/"she" take the last person named before them and
+    "they"/"we" the last group (or, failing one, the last person).
 
     `continues[i]` says that quote sentence i directly follows another quote sentence of the
     article. One with no speaker of its own then continues that sentence's quotation or
     report (the rest of a multi-sentence quote, a paragraph that goes on quoting, a report's
-    further findings) and takes its speaker; after any other sentence it stays None."""
+    further findings) and takes its speaker; after any other sentence it stays None.
+
+    `mentioned[i]` is the person that the sentences between quote sentence i - 1 and i
+    last named as a subject (`sentence_subject`), or None: "Trump took offense at ... He
+    claimed that ..." gives the "he" to Trump, not to whoever was quoted before."""
     continues = continues or [False] * len(speakers)
-    named = [s for s in speakers if s and s.lower() not in PRONOUNS and is_named(s)]
+    mentioned = mentioned or [None] * len(speakers)
+    named = [s for s in [*speakers, *mentioned] if s and s.lower() not in PRONOUNS and is_named(s)]
     resolved: list[str | None] = []
-    last_named: str | None = None  # the last named single speaker, for "he"/"she"
+    last_person: str | None = None  # the last person named, for "he"/"she"
     last_group: str | None = None  # the last group, named or not, for "they"/"we"
-    for speaker, continuation in zip(speakers, continues, strict=True):
+    for speaker, continuation, subject in zip(speakers, continues, mentioned, strict=True):
+        if subject is not None:
+            last_person = normalise_speaker(subject, named)
         if speaker is None:
             resolved.append(resolved[-1] if continuation and resolved else None)
         elif speaker.lower() in _PLURAL_PRONOUNS:
-            resolved.append(last_group or last_named)
+            resolved.append(last_group or last_person)
         elif speaker.lower() in PRONOUNS:
-            resolved.append(last_named or _next_named(speakers, len(resolved), named))
+            resolved.append(last_person or _next_named(speakers, len(resolved), named))
         elif is_named(speaker):
             name = normalise_speaker(speaker, named)
             if _is_plural(speaker):
                 last_group = name
-            else:
-                last_named = name
+            elif _is_person(speaker):
+                last_person = name
             resolved.append(name)
         else:
             resolved.append(speaker.lower())
             if _is_plural(speaker):
                 last_group = speaker.lower()
     return resolved
+
+
+def sentence_subject(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
+    """The person a sentence names as the subject of its first clause ("Before Kelly spoke,
+    Tillerson made a statement" gives "Tillerson", "WASHINGTON -- President Barack Obama on
+    Friday defended ..." gives "President Barack Obama"), else the subject of its attribution
+    cue, or None. A one-word name counts only when it is in `names` (the words the article
+    capitalises inside its sentences, `capitalised_words`): a sentence's capitalised first
+    word may be a common noun ("Rain fell ...")."""
+    text = " ".join(sentence.split())
+    tokens = _tokens(text)
+    end = next((k for k, t in enumerate(tokens) if t.kind == "q" or t.text in {";", ":"}), len(tokens))
+    np = _clause_start_np(tokens, end)
+    subject = _text(text, tokens, np) if np is not None and np[1] > np[0] else None
+    if subject and _is_known_person(subject, names):
+        return subject
+    speaker = find_speaker(text)
+    return speaker if speaker and _is_known_person(speaker, names) else None
+
+
+def _is_known_person(phrase: str, names: frozenset[str]) -> bool:
+    words = phrase.split()
+    return bool(words) and _is_person(phrase) and (len(words) > 1 or words[0].strip(".,") in names)
+
+
+_INNER_NAME = re.compile(r"(?<=[\w,;)] )[A-Z][\w\-]+")
+
+
+def capitalised_words(sentences: list[str]) -> frozenset[str]:
+    """Capitalised words that follow another word inside a sentence: names, mostly."""
+    return frozenset(match.group().removesuffix("'s").removesuffix("’s") for text in sentences
+                     for match in _INNER_NAME.finditer(" ".join(text.split())))
+
+
+def article_speakers(labels: list[str], texts: list[str], speakers: list[str | None]) -> list[str | None]:
+    """The resolved speaker of each of an article's `attributed_quote` sentences, in order,
+    from every sentence's label, text and written speaker (None where it quotes no one):
+    `resolve_article_speakers` with continuations, and with the persons named as subjects by
+    the sentences that quote no one (or quote without a speaker found)."""
+    names = capitalised_words(texts)
+    quoted, mentioned, subject = [], [], None
+    for label, text, speaker in zip(labels, texts, speakers, strict=True):
+        if label == "attributed_quote":
+            quoted.append(speaker)
+            mentioned.append(subject)
+            # a quote whose speaker was not found may still name a new one as its subject
+            # ("But Senator Ruth Adler draws a distinction ...") for the pronouns after it
+            subject = sentence_subject(text, names) if speaker is None else None
+        else:
+            subject = sentence_subject(text, names) or subject
+    return resolve_article_speakers(quoted, quote_continuations(labels), mentioned)

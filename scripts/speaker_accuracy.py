@@ -31,7 +31,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from model.speakers import find_speaker, is_named, quote_continuations, resolve_article_speakers  # noqa: E402
+from model.speakers import article_speakers, find_speaker, is_named, resolve_article_speakers  # noqa: E402
 
 DEFAULT_GOLD_DEV = REPO.parent / "shared" / "data" / "gold-dev" / "gold-dev.jsonl"
 DEFAULT_SPEAKERS = REPO / "training" / "data" / "speaker_gold" / "gold-dev-speakers.jsonl"
@@ -72,8 +72,10 @@ def evaluate(gold_dev: Path, speakers: Path) -> dict:
         sentences = articles[article_id]["sentences"]
         quotes = [s for s in sentences if s["label"] == "attributed_quote"]
         found = [find_speaker(s["text"]) for s in quotes]
-        continues = quote_continuations([s["label"] for s in sentences])
-        for sentence, speaker, resolved in zip(quotes, found, resolve_article_speakers(found, continues)):
+        written = iter(found)
+        resolved_all = article_speakers([s["label"] for s in sentences], [s["text"] for s in sentences],
+                                        [next(written) if s["label"] == "attributed_quote" else None for s in sentences])
+        for sentence, speaker, resolved in zip(quotes, found, resolved_all):
             raw_pred[(article_id, sentence["i"])] = speaker
             resolved_pred[(article_id, sentence["i"])] = resolved
 

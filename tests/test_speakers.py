@@ -2,7 +2,8 @@
 
 import pytest
 
-from model.speakers import find_speaker, is_named, normalise_speaker, quote_continuations, resolve_article_speakers
+from model.speakers import (article_speakers, capitalised_words, find_speaker, is_named, normalise_speaker,
+                            quote_continuations, resolve_article_speakers, sentence_subject)
 
 
 @pytest.mark.parametrize("sentence, speaker", [
@@ -65,7 +66,8 @@ def test_a_cue_inside_the_quotation_is_not_the_speaker():
 
 def test_named_and_unnamed():
     for name in ["Holt", "Mayor Dana Holt", "the Pentagon", "the Holt campaign", "Secretary of State Ann Ruiz",
-                 "The Riverside Gazette", "the Reuters/Ipsos poll"]:
+                 "The Riverside Gazette", "the Reuters/Ipsos poll", "Department of Transport",
+                 "Department of Transport Secretary Lena Ortiz"]:
         assert is_named(name), name
     for name in ["officials", "Officials", "a senior official", "A spokeswoman for the utility", "the report",
                  "A new survey", "Other lawmakers", "Officials at the Department of Energy", "he", ""]:
@@ -104,6 +106,47 @@ def test_a_quote_without_a_speaker_takes_the_one_of_the_quote_right_before_it():
     assert resolve_article_speakers(speakers, continues) == [None, "Mayor Dana Holt", None, "Mayor Dana Holt",
                                                              "Mayor Dana Holt"]
     assert resolve_article_speakers(speakers) == [None, "Mayor Dana Holt", None, "Mayor Dana Holt", None]
+
+
+def test_a_newspaper_is_no_he():
+    assert resolve_article_speakers(["The Riverside Gazette", "he"]) == ["The Riverside Gazette", None]
+    assert resolve_article_speakers(["Mayor Dana Holt", "the Pentagon", "he"]) == ["Mayor Dana Holt", "the Pentagon",
+                                                                                  "Mayor Dana Holt"]
+
+
+@pytest.mark.parametrize("sentence, names, subject", [
+    ("Before the vote, Mayor Dana Holt walked out of the chamber.", frozenset(), "Mayor Dana Holt"),
+    ("RIVERSIDE -- Councillor Ana Ruiz on Monday defended the budget.", frozenset(), "Councillor Ana Ruiz"),
+    ("Holt left the meeting early.", frozenset({"Holt"}), "Holt"),
+    ("Rain fell across the county on Monday.", frozenset({"Holt"}), None),  # a common word opening a sentence
+    ("The Riverside Gazette published the memo.", frozenset(), None),
+    ("He left the meeting early.", frozenset(), None),
+    ("Residents packed the hall, and Ana Ruiz said the plan was dead.", frozenset(), "Ana Ruiz"),  # the cue's subject
+])
+def test_the_person_a_sentence_is_about(sentence, names, subject):
+    assert sentence_subject(sentence, names) == subject
+
+
+def test_capitalised_words_are_the_ones_inside_sentences():
+    assert capitalised_words(["Rain fell on Riverside.", "Later, Holt left."]) == {"Riverside", "Holt"}
+
+
+def test_a_pronoun_takes_the_person_a_sentence_without_quotes_introduced():
+    labels = ["attributed_quote", "editorial_framing", "attributed_quote", "attributed_quote", "neutral_reporting",
+              "attributed_quote"]
+    texts = ['"We will rebuild the bridge," Mayor Dana Holt said.',
+             "Councillor Ana Ruiz, never one to let a promise pass, walked out of the chamber.",
+             '"This is a fantasy," she said.',
+             '"Nobody has costed it."',
+             "The bridge has been closed since March.",
+             '"It will be open by spring," she added.']
+    speakers = ["Mayor Dana Holt", None, "she", None, None, "she"]
+    # the second "she" follows a sentence that names no person, so Ruiz is still the last one
+    assert article_speakers(labels, texts, speakers) == ["Mayor Dana Holt", "Councillor Ana Ruiz",
+                                                        "Councillor Ana Ruiz", "Councillor Ana Ruiz"]
+    # quote sentences alone give both to the mayor
+    assert resolve_article_speakers(["Mayor Dana Holt", "she", None, "she"], quote_continuations(labels)) == \
+        ["Mayor Dana Holt"] * 4
 
 
 def test_find_speaker_is_total_on_odd_input():
