@@ -74,10 +74,11 @@ def _joined_continuations(text: str, pieces: Iterator[tuple[int, int]]) -> Itera
     """`pieces` with each one that continues the one before joined to it.
 
     pysbd takes an abbreviation for a sentence end when a capital, a comma or a digit
-    follows. Three of those cuts are never sentence ends in news: before a comma or
+    follows. Four of those cuts are never sentence ends in news: before a comma or
     semicolon (AP style's "Rep. Jane Doe, D-Ill., said ..."), between a dateline and its
-    dash ("PORTLAND, Ore. -- The ..."), and between a month and its day ("the pre-Oct. 3
-    rules"). Left cut, the halves read as a bare name and a speakerless clause."""
+    dash ("PORTLAND, Ore. -- The ..."), between a month and its day ("the pre-Oct. 3
+    rules"), and between a state and a title after a lower-case word ("lobbying Ore. Gov.
+    Lena Marsh"). Left cut, the halves read as a bare name and a speakerless clause."""
     previous = None
     for start, end in pieces:
         if previous is not None and _continues(text[previous[0] : previous[1]], text[start:end]):
@@ -93,11 +94,21 @@ def _joined_continuations(text: str, pieces: Iterator[tuple[int, int]]) -> Itera
 _DATELINE = re.compile(r"[A-Z][A-Z.' -]*, (?:[A-Z][A-Za-z]*\.)(?: ?[A-Z][A-Za-z]*\.)*")
 _MONTH_ABBREVIATION_END = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.$")
 _DASH_START = re.compile(r"(?:—|–|--?)\s")
+# "calling for Ariz. || Gov. Jane Roe": after a lower-case word a state abbreviation is a
+# title's modifier (AP style abbreviates a state only after a city, in a party label or
+# before a title), not the end of a sentence
+_STATE_AFTER_WORD_END = re.compile(
+    r"\b[a-z]+ (?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss|Mo|Mont|Neb|"
+    r"Nev|N\.H|N\.J|N\.M|N\.Y|N\.C|N\.D|Okla|Ore|Pa|R\.I|S\.C|S\.D|Tenn|Tex|Vt|Va|Wash|W\.Va|Wis|Wyo)\.$"
+)
+_TITLE_START = re.compile(r"(?:Gov|Lt\. Gov|Sen|Rep|Atty\. Gen)\. [A-Z]")
 
 
 def _continues(previous: str, piece: str) -> bool:
     if piece[0] in ",;":
         return True
+    if _TITLE_START.match(piece):
+        return _STATE_AFTER_WORD_END.search(previous) is not None
     if _DASH_START.match(piece):
         return _DATELINE.fullmatch(previous) is not None
     return piece[0].isdigit() and _MONTH_ABBREVIATION_END.search(previous) is not None

@@ -112,13 +112,19 @@ def test_abbreviation_cuts_that_never_end_a_news_sentence_are_joined():
         'Sen. Dora Pike, R-Nev., told reporters the vote would slip. '
         'Rep. Omar Lindqvist, D-Mass., who chairs the panel, disagreed; Ore. officials stayed quiet. '
         'PORTLAND, Ore. -- Crews reopened the bridge. '
-        'The pre-Oct. 3 rules still apply.'
+        'The pre-Oct. 3 rules still apply. '
+        'Farmers are lobbying Ore. Gov. Lena Marsh for aid. '
+        'The fair opens in Salem, Ore. Gov. Lena Marsh will attend.'
     )
     assert texts_of(text) == [
         "Sen. Dora Pike, R-Nev., told reporters the vote would slip.",
         "Rep. Omar Lindqvist, D-Mass., who chairs the panel, disagreed; Ore. officials stayed quiet.",
         "PORTLAND, Ore. -- Crews reopened the bridge.",
         "The pre-Oct. 3 rules still apply.",
+        "Farmers are lobbying Ore. Gov. Lena Marsh for aid.",
+        # after a city the state may end the sentence
+        "The fair opens in Salem, Ore.",
+        "Gov. Lena Marsh will attend.",
     ]
 
 
