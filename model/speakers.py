@@ -94,7 +94,8 @@ _THIRD_PERSON = {"he", "she", "they"}
 _NON_SPEAKERS = {
     "i", "we", "it", "this", "that", "there", "these", "those", "which", "who", "what", "you", "one", "all", "more",
     "less", "fewer", "half", "much", "none", "each", "every", "such", "any", "i've", "i'm", "i'd", "i'll", "we've",
-    "we're", "we'd", "we'll", "you've", "you're", "it's", "that's", "there's",
+    "we're", "we'd", "we'll", "you've", "you're", "it's", "that's", "there's", "here's", "here", "what's", "who's",
+    "where's", "let's", "he's", "she's", "they're", "they've", "he'd", "she'd", "they'd", "he'll", "she'll", "they'll",
 }
 _STOP = frozenset(
     # prepositions that do not continue a speaker phrase, conjunctions and subordinators
@@ -839,7 +840,7 @@ def resolve_article_speakers(speakers: list[str | None], continues: list[bool] |
                              mentioned: list[str | None] | None = None) -> list[str | None]:
     """Speakers of one article's quote sentences, in order, normalised so that "Kelly" and
     "John Kelly" are one speaker, "he"/"she" take the last person named before them and
-    "they"/"we" the last group (or, failing one, the last person).
+    "they"/"we" the last group or organisation (never a single person).
 
     `continues[i]` says that quote sentence i directly follows another quote sentence of the
     article. One with no speaker of its own then continues that sentence's quotation or
@@ -854,22 +855,22 @@ def resolve_article_speakers(speakers: list[str | None], continues: list[bool] |
     named = [s for s in [*speakers, *mentioned] if s and s.lower() not in PRONOUNS and is_named(s)]
     resolved: list[str | None] = []
     last_person: str | None = None  # the last person named, for "he"/"she"
-    last_group: str | None = None  # the last group, named or not, for "they"/"we"
+    last_group: str | None = None  # the last group or organisation, named or not, for "they"/"we"
     for speaker, continuation, subject in zip(speakers, continues, mentioned, strict=True):
         if subject is not None:
             last_person = normalise_speaker(subject, named)
         if speaker is None:
             resolved.append(resolved[-1] if continuation and resolved else None)
         elif speaker.lower() in _PLURAL_PRONOUNS:
-            resolved.append(last_group or last_person)
+            resolved.append(last_group)
         elif speaker.lower() in PRONOUNS:
             resolved.append(last_person or _next_named(speakers, len(resolved), named))
         elif is_named(speaker):
             name = normalise_speaker(speaker, named)
-            if _is_plural(speaker):
-                last_group = name
-            elif _is_person(speaker):
+            if _is_person(speaker):
                 last_person = name
+            else:
+                last_group = name  # "Mr. Ruiz and Ms. Chen", "the Pentagon"
             resolved.append(name)
         else:
             resolved.append(speaker.lower())
@@ -878,36 +879,52 @@ def resolve_article_speakers(speakers: list[str | None], continues: list[bool] |
     return resolved
 
 
-def sentence_subject(sentence: str, names: frozenset[str] = frozenset()) -> str | None:
+def sentence_subject(sentence: str, surnames: frozenset[str] = frozenset()) -> str | None:
     """The person a sentence names as the subject of its first clause ("Before Kelly spoke,
     Tillerson made a statement" gives "Tillerson", "WASHINGTON -- President Barack Obama on
     Friday defended ..." gives "President Barack Obama"), else the subject of its attribution
-    cue, or None. A one-word name counts only when it is in `names` (the words the article
-    capitalises inside its sentences, `capitalised_words`): a sentence's capitalised first
-    word may be a common noun ("Rain fell ...")."""
+    cue, or None. A one-word name counts only when it is in `surnames` (`article_surnames`):
+    a sentence's capitalised first word may be a common noun ("Rain fell ..."), a place or
+    an outlet."""
     text = " ".join(sentence.split())
     tokens = _tokens(text)
-    end = next((k for k, t in enumerate(tokens) if t.kind == "q" or t.text in {";", ":"}), len(tokens))
+    end = len(tokens)
+    for k, tok in enumerate(tokens):
+        dateline_dash = tok.text in _DASHES and all(t.kind != "w" or _is_cap(t) for t in tokens[:k]) and k <= 6
+        if tok.kind == "q" or tok.text in {";", ":"} or (tok.text in _DASHES and not dateline_dash):
+            end = k
+            break
     np = _clause_start_np(tokens, end)
-    subject = _text(text, tokens, np) if np is not None and np[1] > np[0] else None
-    if subject and _is_known_person(subject, names):
-        return subject
+    if np is not None and np[1] > np[0] and not (np[1] < len(tokens) and tokens[np[1]].low in {"'s", "'"}):
+        subject = _text(text, tokens, np)
+        if _is_known_person(subject, surnames):
+            return subject
     speaker = find_speaker(text)
-    return speaker if speaker and _is_known_person(speaker, names) else None
+    return speaker if speaker and _is_known_person(speaker, surnames) else None
 
 
-def _is_known_person(phrase: str, names: frozenset[str]) -> bool:
-    words = phrase.split()
-    return bool(words) and _is_person(phrase) and (len(words) > 1 or words[0].strip(".,") in names)
+_DASHES = frozenset({"--", "—", "–"})
 
 
-_INNER_NAME = re.compile(r"(?<=[\w,;)] )[A-Z][\w\-]+")
+def _is_known_person(phrase: str, surnames: frozenset[str]) -> bool:
+    """A subject that reads as a person's name: capitalised to its last word ("Biden's
+    comments come" is no name), not a day ("Super Tuesday") or a headline in capitals."""
+    words = phrase.replace("’", "'").split()
+    if not words or not words[-1][:1].isupper() or any(w.endswith(("'s", "'")) for w in words):
+        return False
+    if _bare(words[-1].lower()) in _TIME or (len(words) > 2 and phrase.isupper()):
+        return False
+    return _is_person(phrase) and (len(words) > 1 or words[0].strip(".,") in surnames)
 
 
-def capitalised_words(sentences: list[str]) -> frozenset[str]:
-    """Capitalised words that follow another word inside a sentence: names, mostly."""
-    return frozenset(match.group().removesuffix("'s").removesuffix("’s") for text in sentences
-                     for match in _INNER_NAME.finditer(" ".join(text.split())))
+_NAME_RUN = re.compile(r"(?:\b[A-Z][\w.'’\-]*\s+)+[A-Z][\w'’\-]*")
+
+
+def article_surnames(sentences: list[str]) -> frozenset[str]:
+    """The last words of an article's runs of two or more capitalised words ("Rex
+    Tillerson", "Sen. Marco Rubio"): the one-word names its sentences may go on to use."""
+    return frozenset(match.group().split()[-1].removesuffix("'s").removesuffix("’s") for text in sentences
+                     for match in _NAME_RUN.finditer(" ".join(text.split())))
 
 
 def article_speakers(labels: list[str], texts: list[str], speakers: list[str | None]) -> list[str | None]:
@@ -915,7 +932,7 @@ def article_speakers(labels: list[str], texts: list[str], speakers: list[str | N
     from every sentence's label, text and written speaker (None where it quotes no one):
     `resolve_article_speakers` with continuations, and with the persons named as subjects by
     the sentences that quote no one (or quote without a speaker found)."""
-    names = capitalised_words(texts)
+    surnames = article_surnames(texts)
     quoted, mentioned, subject = [], [], None
     for label, text, speaker in zip(labels, texts, speakers, strict=True):
         if label == "attributed_quote":
@@ -923,7 +940,7 @@ def article_speakers(labels: list[str], texts: list[str], speakers: list[str | N
             mentioned.append(subject)
             # a quote whose speaker was not found may still name a new one as its subject
             # ("But Senator Ruth Adler draws a distinction ...") for the pronouns after it
-            subject = sentence_subject(text, names) if speaker is None else None
+            subject = sentence_subject(text, surnames) if speaker is None else None
         else:
-            subject = sentence_subject(text, names) or subject
+            subject = sentence_subject(text, surnames) or subject
     return resolve_article_speakers(quoted, quote_continuations(labels), mentioned)

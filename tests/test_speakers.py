@@ -2,7 +2,7 @@
 
 import pytest
 
-from model.speakers import (article_speakers, capitalised_words, find_speaker, is_named, normalise_speaker,
+from model.speakers import (article_speakers, article_surnames, find_speaker, is_named, normalise_speaker,
                             quote_continuations, resolve_article_speakers, sentence_subject)
 
 
@@ -108,8 +108,11 @@ def test_a_quote_without_a_speaker_takes_the_one_of_the_quote_right_before_it():
     assert resolve_article_speakers(speakers) == [None, "Mayor Dana Holt", None, "Mayor Dana Holt", None]
 
 
-def test_a_newspaper_is_no_he():
+def test_a_newspaper_is_no_he_but_may_be_they():
     assert resolve_article_speakers(["The Riverside Gazette", "he"]) == ["The Riverside Gazette", None]
+    assert resolve_article_speakers(["The Riverside Gazette", "Mayor Dana Holt", "they"]) == [
+        "The Riverside Gazette", "Mayor Dana Holt", "The Riverside Gazette"]
+    assert resolve_article_speakers(["Mayor Dana Holt", "they"]) == ["Mayor Dana Holt", None]
     assert resolve_article_speakers(["Mayor Dana Holt", "the Pentagon", "he"]) == ["Mayor Dana Holt", "the Pentagon",
                                                                                   "Mayor Dana Holt"]
 
@@ -122,13 +125,18 @@ def test_a_newspaper_is_no_he():
     ("The Riverside Gazette published the memo.", frozenset(), None),
     ("He left the meeting early.", frozenset(), None),
     ("Residents packed the hall, and Ana Ruiz said the plan was dead.", frozenset(), "Ana Ruiz"),  # the cue's subject
+    ("Riverside rejected the plan.", frozenset({"Holt"}), None),  # a place is no surname
+    ("Nobody saw it coming! — Gil Marsh (@gilmarsh) May 2, 2024", frozenset(), None),  # a tweet's signature
+    ("Get Riverside Daily 's newsletter here .", frozenset(), None),  # a possessor, not a subject
+    ("Councillor Ana Ruiz's budget passed.", frozenset(), None),
 ])
 def test_the_person_a_sentence_is_about(sentence, names, subject):
     assert sentence_subject(sentence, names) == subject
 
 
-def test_capitalised_words_are_the_ones_inside_sentences():
-    assert capitalised_words(["Rain fell on Riverside.", "Later, Holt left."]) == {"Riverside", "Holt"}
+def test_surnames_end_runs_of_capitalised_words():
+    assert article_surnames(["Rain fell on Riverside.", "Later, Mayor Dana Holt left.", "Ana Ruiz's aides stayed."]) == {
+        "Holt", "Ruiz"}
 
 
 def test_a_pronoun_takes_the_person_a_sentence_without_quotes_introduced():
