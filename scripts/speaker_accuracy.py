@@ -8,14 +8,14 @@ Figures, over the items whose gold speaker is written in the sentence (pronouns 
 - exact: the speaker as written, case-insensitive, ignoring surrounding punctuation and a
   leading "the";
 - lenient: the head (last word) matches;
-- named: `is_named` of the prediction after in-article resolution (`resolve_article_speakers`
-  over all of the article's gold quote sentences, as the profiles do) equals the gold
+- named: `is_named` of the prediction after in-article resolution (`article_speakers` over
+  all of the article's sentences with their gold labels, as the profiles do) equals the gold
   `named` flag; a missing prediction counts as wrong;
 - null rate: no speaker found although one is written;
 - resolved: the head of the resolved prediction matches the gold `resolved` head;
 and over the continuation items (no speaker written): the share where None is returned, and
 the share whose resolved prediction (the speaker carried over from the quote sentence before,
-`resolve_article_speakers`) has the gold `resolved` head (None for None).
+`article_speakers`) has the gold `resolved` head (None for None).
 
     python scripts/speaker_accuracy.py [--gold-dev PATH] [--speakers PATH] [--json]
 """
@@ -70,12 +70,11 @@ def evaluate(gold_dev: Path, speakers: Path) -> dict:
     raw_pred: dict[tuple[str, int], str | None] = {}
     for article_id in {g["article_id"] for g in gold}:
         sentences = articles[article_id]["sentences"]
-        quotes = [s for s in sentences if s["label"] == "attributed_quote"]
-        found = [find_speaker(s["text"]) for s in quotes]
-        written = iter(found)
-        resolved_all = article_speakers([s["label"] for s in sentences], [s["text"] for s in sentences],
-                                        [next(written) if s["label"] == "attributed_quote" else None for s in sentences])
-        for sentence, speaker, resolved in zip(quotes, found, resolved_all):
+        labels = [s["label"] for s in sentences]
+        written = [find_speaker(s["text"]) if label == "attributed_quote" else None for s, label in zip(sentences, labels)]
+        resolved_all = article_speakers(labels, [s["text"] for s in sentences], written)
+        quotes = [(s, speaker) for s, speaker, label in zip(sentences, written, labels) if label == "attributed_quote"]
+        for (sentence, speaker), resolved in zip(quotes, resolved_all, strict=True):
             raw_pred[(article_id, sentence["i"])] = speaker
             resolved_pred[(article_id, sentence["i"])] = resolved
 
