@@ -157,6 +157,15 @@ def test_a_pronoun_takes_the_person_a_sentence_without_quotes_introduced():
         ["Mayor Dana Holt"] * 4
 
 
+def test_a_quote_whose_speaker_is_not_found_still_introduces_its_subject():
+    labels = ["attributed_quote", "neutral_reporting", "attributed_quote", "attributed_quote"]
+    texts = ['"We will rebuild the bridge," Mayor Dana Holt said.', "The council meets on Monday.",
+             "But Councillor Ana Ruiz draws a distinction between the two plans.",
+             "Few voters read either of them, she suggested."]
+    assert article_speakers(labels, texts, ["Mayor Dana Holt", None, None, "she"]) == [
+        "Mayor Dana Holt", None, "Councillor Ana Ruiz"]
+
+
 def test_find_speaker_is_total_on_odd_input():
     for text in ['"', "“", ":", "said", ", said", "-- --", "( said", "according to", "'' ``", "Kelly:", "\u2014"]:
         assert find_speaker(text) is None or isinstance(find_speaker(text), str)
