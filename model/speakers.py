@@ -515,12 +515,13 @@ def _skip_back(tokens: list[_Tok], v: int) -> int:
 
 
 _BOUNDARY_WORDS = frozenset("after before as that and but then when while because although though since if so".split())
+_DASHES = frozenset({"--", "—", "–"})
 
 
 def _clause_boundary(tokens: list[_Tok], v: int) -> int:
     """Index after the last quotation, semicolon, colon or dash before token v."""
     for k in range(v - 1, -1, -1):
-        if tokens[k].kind == "q" or tokens[k].text in {";", ":", "--", "—", "–"}:
+        if tokens[k].kind == "q" or tokens[k].text in {";", ":"} | _DASHES:
             return k + 1
     return 0
 
@@ -823,8 +824,8 @@ def _is_person(speaker: str) -> bool:
     name ("Tillerson", "Rep. Dana Holt"), not a group or an organisation with an article
     ("The Guardian", "the Pentagon") or a source noun as its head ("Senate")."""
     words = speaker.split()
-    return (bool(words) and words[0].lower() not in PRONOUNS and is_named(speaker) and not _is_plural(speaker)
-            and words[0].lower() not in DETERMINERS and _bare(words[-1].lower()) not in SOURCE_NOUNS)
+    return (is_named(speaker) and not _is_plural(speaker) and words[0].lower() not in DETERMINERS
+            and _bare(words[-1].lower()) not in SOURCE_NOUNS)
 
 
 def _next_named(speakers: list[str | None], index: int, named: list[str]) -> str | None:
@@ -901,9 +902,6 @@ def sentence_subject(sentence: str, surnames: frozenset[str] = frozenset()) -> s
             return subject
     speaker = find_speaker(text)
     return speaker if speaker and _is_known_person(speaker, surnames) else None
-
-
-_DASHES = frozenset({"--", "—", "–"})
 
 
 def _is_known_person(phrase: str, surnames: frozenset[str]) -> bool:
