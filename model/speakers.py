@@ -891,12 +891,13 @@ def sentence_subject(sentence: str, surnames: frozenset[str] = frozenset()) -> s
     tokens = _tokens(text)
     end = len(tokens)
     for k, tok in enumerate(tokens):
-        dateline_dash = tok.text in _DASHES and all(t.kind != "w" or _is_cap(t) for t in tokens[:k]) and k <= 6
+        dateline_dash = tok.text in _DASHES and k <= 6 and all(t.kind != "w" or _is_cap(t) for t in tokens[:k])
         if tok.kind == "q" or tok.text in {";", ":"} or (tok.text in _DASHES and not dateline_dash):
             end = k
             break
     np = _clause_start_np(tokens, end)
-    if np is not None and np[1] > np[0] and not (np[1] < len(tokens) and tokens[np[1]].low in {"'s", "'"}):
+    # a possessor is no subject: `_tokens` splits a pre-tokenised " 's" into "'" and "s"
+    if np is not None and np[1] > np[0] and not (np[1] < len(tokens) and tokens[np[1]].low == "'"):
         subject = _text(text, tokens, np)
         if _is_known_person(subject, surnames):
             return subject
